@@ -1,0 +1,43 @@
+import type { Severity } from '../report/diagnostic.ts';
+import { roundInRange } from '../rounds/load-round.ts';
+import type { Division } from '../rounds/types.ts';
+import type { AnyRule, Profile } from '../rules/rule.ts';
+
+export type SeveritySetting = Severity | 'off';
+
+/** A rule switched on for this audit, with the severity its findings get. */
+export interface ActiveRule {
+  readonly rule: AnyRule;
+  readonly severity: Severity;
+}
+
+export interface SelectionOptions {
+  readonly profile: Profile;
+  readonly round: string;
+  /** User overrides by rule id (recommended profile only: the official profile is the official checker's). */
+  readonly severities?: Readonly<Record<string, SeveritySetting>>;
+}
+
+/** The rules that apply to a round in a profile, with their severities. */
+export function selectRules(rules: readonly AnyRule[], options: SelectionOptions): ActiveRule[] {
+  const active: ActiveRule[] = [];
+  for (const rule of rules) {
+    const severity = severityOf(rule, options);
+    if (severity !== 'off') active.push({ rule, severity });
+  }
+  return active;
+}
+
+function severityOf(rule: AnyRule, { profile, round, severities }: SelectionOptions): SeveritySetting {
+  const { meta } = rule;
+  if (profile === 'official') {
+    if (meta.official === false || !roundInRange(round, meta.official.rounds ?? meta.rounds)) return 'off';
+    return meta.official.severity ?? meta.severity;
+  }
+  if (!roundInRange(round, meta.rounds)) return 'off';
+  return severities?.[rule.id] ?? meta.severity;
+}
+
+export function appliesToDivision(rule: AnyRule, division: Division | undefined): boolean {
+  return division === undefined || rule.meta.divisions.includes(division);
+}

@@ -1,0 +1,92 @@
+import type { Diagnostic } from '../report/diagnostic.ts';
+import type { AnyRule } from '../rules/rule.ts';
+import { compareStrings } from '../tree/submission-index.ts';
+import { ancestorOfKind, type ScenarioUnit, type Unit, type UnitKind, type UnitTree } from '../tree/units.ts';
+import type { ResultMetric } from './inference/result-metric.ts';
+import { RULE_CRASHED } from './internal-rules.ts';
+
+/** A unit the audit rejects, under the key the official checker uses for it ("root" for the whole tree). */
+export interface Rejection {
+  readonly key: string;
+  readonly kind: UnitKind;
+  readonly ruleIds: readonly string[];
+}
+
+export interface ResultVerdict {
+  /** The scenario folder: `<division>/<submitter>/results/<system>/<benchmark>/<scenario>`. */
+  readonly path: string;
+  readonly division: string;
+  readonly submitter: string;
+  readonly system: string;
+  readonly benchmark: string;
+  readonly model: string;
+  readonly scenario: string;
+  readonly status: 'accepted' | 'rejected';
+  readonly metric?: ResultMetric;
+  /** Rules whose errors reject this result, here or at a level above it. */
+  readonly rejectedBy: readonly string[];
+}
+
+export interface Verdicts {
+  readonly results: readonly ResultVerdict[];
+  readonly rejections: readonly Rejection[];
+}
+
+export interface ResultFacts {
+  readonly model: string;
+  readonly metric?: ResultMetric;
+}
+
+export function rejectionKey(unit: Unit): string {
+  return unit.kind === 'root' ? 'root' : unit.path;
+}
+
+/**
+ * Each result's verdict: rejected when an error-level finding rejects it or a unit above it (at the level the
+ * rule declares), accepted with its metric otherwise.
+ */
+export function decideVerdicts(
+  checker: 'monolith' | 'modular',
+  units: UnitTree,
+  diagnostics: readonly Diagnostic[],
+  rules: ReadonlyMap<string, AnyRule>,
+  facts: ReadonlyMap<string, ResultFacts>,
+): Verdicts {
+  const unitByPath = new Map(units.all.map((unit) => [unit.path, unit]));
+  const rejected = new Map<Unit, Set<string>>();
+  for (const diagnostic of diagnostics) {
+    if (diagnostic.severity !== 'error') continue;
+    const ruleId = diagnostic.ruleId === RULE_CRASHED.id ? String(diagnostic.data?.['rule']) : diagnostic.ruleId;
+    const declared = rules.get(ruleId)?.meta.rejects;
+    const level = typeof declared === 'object' ? declared[checker] : declared;
+    const unit = unitByPath.get(diagnostic.unit.path);
+    if (level === undefined || level === 'none' || unit === undefined) continue;
+    const target = ancestorOfKind(unit, level);
+    if (target === undefined) continue;
+    rejected.set(target, (rejected.get(target) ?? new Set()).add(diagnostic.ruleId));
+  }
+
+  const results = units.ofKind('scenario').map((unit): ResultVerdict => {
+    const rejectedBy = new Set<string>();
+    for (let current: Unit | undefined = unit; current; current = current.parent) {
+      for (const ruleId of rejected.get(current) ?? []) rejectedBy.add(ruleId);
+    }
+    const fact = facts.get(unit.path);
+    const metric = fact?.metric;
+    const status = rejectedBy.size === 0 && metric !== undefined ? 'accepted' : 'rejected';
+    return {
+      ...identity(unit),
+      model: fact?.model ?? unit.benchmark,
+      status,
+      ...(metric !== undefined && { metric }),
+      rejectedBy: [...rejectedBy].sort(compareStrings),
+    };
+  });
+  const rejections = [...rejected].map(([unit, ruleIds]) => ({ key: rejectionKey(unit), kind: unit.kind, ruleIds: [...ruleIds].sort(compareStrings) }));
+  return { results, rejections: rejections.sort((a, b) => compareStrings(a.key, b.key)) };
+}
+
+function identity(unit: ScenarioUnit) {
+  const { path, division, submitter, system, benchmark, scenario } = unit;
+  return { path, division, submitter, system, benchmark, scenario };
+}

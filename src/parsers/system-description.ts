@@ -1,0 +1,97 @@
+import { Ajv, type ErrorObject } from 'ajv';
+import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import type { RoundData } from '../rounds/types.ts';
+import { failed, looksBinary, parsed, positionAt, type FileSource, type Parser } from './parse-result.ts';
+
+/** Which official check a schema violation belongs to. */
+export type SystemFieldProblemKind = 'required' | 'meaningful' | 'status' | 'system-type' | 'network-required';
+
+export interface SystemFieldProblem {
+  readonly kind: SystemFieldProblemKind;
+  readonly field: string;
+  readonly value?: unknown;
+  readonly line: number;
+}
+
+export interface SystemDescription {
+  readonly json: Record<string, unknown>;
+  /** 1-based line of a top-level field; the object's first line when the field is absent. */
+  lineOf(field: string): number;
+  readonly fieldProblems: readonly SystemFieldProblem[];
+  /** `is_network` as the official tools read it: the string "true" in any case. */
+  readonly isNetwork: boolean;
+}
+
+/**
+ * Parses `systems/<system>.json` with source positions and validates it against a JSON Schema built from the
+ * round's field lists, so that each violation carries the line of the offending field.
+ */
+export function systemDescriptionParser(round: RoundData): Parser<SystemDescription> {
+  const validateBase = new Ajv({ allErrors: true, strict: false }).compile(schemaFor(round, false));
+  const validateNetwork = new Ajv({ allErrors: true, strict: false }).compile(schemaFor(round, true));
+  return {
+    id: `system-description:${round.id}`,
+    async parse(source: FileSource) {
+      const buffer = await source.readBuffer();
+      if (looksBinary(buffer)) return failed('malformed', 'is a binary file, not JSON');
+      const text = buffer.toString('utf8');
+      const errors: ParseError[] = [];
+      const tree = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
+      if (errors.length > 0 || tree === undefined) {
+        const first = errors[0];
+        const position = first ? positionAt(text, first.offset) : { line: 1, column: 1 };
+        return failed('malformed', `is not valid JSON: ${first ? printParseErrorCode(first.error) : 'empty file'}`, position);
+      }
+      if (tree.type !== 'object') return failed('malformed', 'must hold a JSON object', positionAt(text, tree.offset));
+      const json = JSON.parse(text) as Record<string, unknown>;
+      const lineOf = (field: string): number => {
+        const node: Node | undefined = findNodeAtLocation(tree, [field]);
+        return positionAt(text, (node?.parent ?? tree).offset).line;
+      };
+      const isNetwork = String(json['is_network'] ?? '').toLowerCase() === 'true';
+      const validate = isNetwork ? validateNetwork : validateBase;
+      validate(json);
+      const fieldProblems = (validate.errors ?? []).flatMap((error) => toFieldProblem(error, json, lineOf));
+      return parsed({ json, lineOf, fieldProblems, isNetwork });
+    },
+  };
+}
+
+/** Python-falsy JSON values: what the official "meaningful response" check rejects. */
+const EMPTY_VALUES = ['', null, 0, false, [], {}];
+
+function schemaFor(round: RoundData, network: boolean): object {
+  const { requiredFields, meaningfulFields, networkFields, statuses, systemTypes } = round.systemDescription;
+  const properties: Record<string, object> = {};
+  for (const field of meaningfulFields) properties[field] = { $comment: 'meaningful', not: { enum: EMPTY_VALUES } };
+  properties['status'] = {
+    allOf: [properties['status'] ?? {}, { $comment: 'status', type: 'string', pattern: caseInsensitiveAlternatives(statuses) }],
+  };
+  properties['system_type'] = { allOf: [properties['system_type'] ?? {}, { $comment: 'system-type', enum: systemTypes }] };
+  return {
+    type: 'object',
+    required: requiredFields,
+    properties,
+    ...(network && { allOf: [{ $comment: 'network-required', required: networkFields }] }),
+  };
+}
+
+function caseInsensitiveAlternatives(values: readonly string[]): string {
+  const escaped = values.map((value) => [...value].map((char) => (/[a-z]/i.test(char) ? `[${char.toLowerCase()}${char.toUpperCase()}]` : `\\${char}`)).join(''));
+  return `^(?:${escaped.join('|')})$`;
+}
+
+function toFieldProblem(error: ErrorObject, json: Record<string, unknown>, lineOf: (field: string) => number): SystemFieldProblem[] {
+  if (error.keyword === 'required') {
+    const field = String(error.params['missingProperty']);
+    const kind: SystemFieldProblemKind = error.schemaPath.includes('allOf') ? 'network-required' : 'required';
+    return [{ kind, field, line: lineOf(field) }];
+  }
+  const field = error.instancePath.split('/')[1];
+  if (field === undefined) return [];
+  const value = json[field];
+  if (error.keyword === 'not') return [{ kind: 'meaningful', field, value, line: lineOf(field) }];
+  if (field === 'status' && (error.keyword === 'pattern' || error.keyword === 'type')) return [{ kind: 'status', field, value, line: lineOf(field) }];
+  if (field === 'system_type' && error.keyword === 'enum') return [{ kind: 'system-type', field, value, line: lineOf(field) }];
+  return [];
+}

@@ -1,0 +1,35 @@
+import type { UnitKind } from '../tree/units.ts';
+import { compareStrings } from '../tree/submission-index.ts';
+
+export type Severity = 'error' | 'warning' | 'info';
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
+
+export interface Diagnostic {
+  readonly ruleId: string;
+  readonly messageId: string;
+  readonly severity: Severity;
+  readonly message: string;
+  /** The file (or directory) the finding is about, relative to the submission root; '' is the root itself. */
+  readonly file: string;
+  readonly line?: number;
+  readonly column?: number;
+  /** The unit the rule was checking when it reported. */
+  readonly unit: { readonly kind: UnitKind; readonly path: string };
+  readonly data?: Readonly<Record<string, string | number>>;
+}
+
+/** Deterministic order: by file, position, rule, then message. */
+export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
+  return (
+    compareStrings(a.file, b.file) ||
+    (a.line ?? 0) - (b.line ?? 0) ||
+    (a.column ?? 0) - (b.column ?? 0) ||
+    compareStrings(a.ruleId, b.ruleId) ||
+    compareStrings(a.message, b.message)
+  );
+}
+
+/** Fills `{{name}}` placeholders; a placeholder without data stays visible rather than vanishing. */
+export function formatMessage(template: string, data: Readonly<Record<string, string | number>> = {}): string {
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => (name in data ? String(data[name]) : whole));
+}

@@ -1,0 +1,138 @@
+/**
+ * Everything that changes from one MLPerf Inference round to the next. One YAML file per round under
+ * `src/rounds/data/`, validated against `round-schema.ts` when loaded: a new round is a new data file.
+ */
+export type Scenario = 'SingleStream' | 'MultiStream' | 'Offline' | 'Server' | 'Interactive';
+export const SCENARIOS: readonly Scenario[] = ['SingleStream', 'MultiStream', 'Offline', 'Server', 'Interactive'];
+
+export type Division = 'closed' | 'open' | 'network';
+export const DIVISIONS: readonly Division[] = ['closed', 'open', 'network'];
+
+/** The system categories of the required-scenario tables; `datacenter,edge` and `edge,datacenter` share one. */
+export type SystemCategory = 'datacenter' | 'edge' | 'datacenterEdge';
+
+export interface ScenarioSet {
+  required: Scenario[];
+  optional?: Scenario[];
+  /** Groups of optional scenarios of which at least one must be present (closed and network). */
+  oneOf?: Scenario[][];
+}
+
+export interface AccuracyBound {
+  /** A key of the round's `accuracyPatterns`. */
+  metric: string;
+  value: number;
+}
+
+export interface ModelAccuracy {
+  /** `metric >= value` for each; the result is invalid in closed and network when one is missed. */
+  targets: AccuracyBound[];
+  /** Per-scenario targets that replace `targets` for that scenario directory. */
+  targetsByScenario?: Partial<Record<Scenario, AccuracyBound[]>>;
+  /** `metric <= value`, checked only when the metric appears. */
+  upperLimits?: AccuracyBound[];
+  /** TEST01 fallback tolerance per metric, in percent. */
+  test01DeltaPercent?: Record<string, number>;
+}
+
+export interface LlmLatencyLimit {
+  ttftMs: number;
+  tpotMs: number;
+}
+
+export interface ExtraAccuracyFiles {
+  folder: string;
+  ids: string[];
+}
+
+export interface ModelData {
+  scenarios: Partial<Record<SystemCategory, ScenarioSet>>;
+  accuracy?: ModelAccuracy;
+  performanceSampleCount?: number;
+  /** The accuracy run must cover exactly this many samples (qsl_reported_total_count). */
+  datasetSize?: number;
+  /** Replaces `datasetSize`, compared with effective_accuracy_sample_count; per scenario when an object. */
+  accuracySampleCount?: number;
+  accuracySampleCountByScenario?: Partial<Record<Scenario, number>>;
+  offlineMinSamplesPerQuery?: number;
+  minQueryCount?: Partial<Record<Scenario, number>>;
+  /** Server (and other) latency constraint in nanoseconds. */
+  latencyConstraintNs?: Partial<Record<Scenario, number>>;
+  llmLatencyLimits?: Partial<Record<Scenario, LlmLatencyLimit>>;
+  /** Metric key overrides of the round's `resultFields`, per scenario. */
+  resultFields?: Partial<Record<Scenario, string>>;
+  /** Unit overrides of the round's `units`, per scenario. */
+  units?: Partial<Record<Scenario, string>>;
+  /** Compliance tests required in closed and network. */
+  complianceTests?: string[];
+  /** Large language model: token latencies and the use_token_latencies flag apply. */
+  llm?: boolean;
+  /** Equal-issue mode (sample_concatenate_permutation) is required. */
+  equalIssue?: boolean;
+  extraAccuracyFiles?: ExtraAccuracyFiles;
+  /** The official min-duration check does not apply. */
+  minDurationExempt?: boolean;
+}
+
+export interface Seeds {
+  qsl: string;
+  sampleIndex: string;
+  schedule: string;
+}
+
+export interface FileList {
+  required: string[];
+  optional?: string[];
+}
+
+export interface RoundData {
+  id: string;
+  /** Which official checker decides this round, and at which revision. */
+  officialChecker: {
+    kind: 'monolith' | 'modular';
+    source: string;
+  };
+  /** `separate`: measurements/ and compliance/ beside results/ (up to v5.1); `unified`: inside each scenario folder (v6.0+). */
+  layout: 'separate' | 'unified';
+  codeDirectory: 'code' | 'src';
+  /** LoadGen major.minor versions used in this round, for round detection. */
+  loadgenVersions: string[];
+  seeds: Seeds;
+  test05Seeds?: Seeds;
+  minDurationMs: number;
+  /** Built-in benchmark-directory → model mapping. */
+  modelAliases: Record<string, string>;
+  /** Fallback mapping when no alias matches: the first rule whose text the directory name contains. */
+  modelHeuristics: { contains: string; model: string }[];
+  models: Record<string, ModelData>;
+  /** Python `re.match` patterns (anchored at the line start) with one capture group, by metric key. */
+  accuracyPatterns: Record<string, string>;
+  /** Default metric key per effective scenario. */
+  resultFields: Partial<Record<Scenario, string>>;
+  units: Partial<Record<Scenario, string>>;
+  systemDescription: {
+    statuses: string[];
+    systemTypes: string[];
+    requiredFields: string[];
+    meaningfulFields: string[];
+    networkFields: string[];
+    powerFields: string[];
+  };
+  measurements: {
+    requiredFiles: string[];
+    jsonFields: string[];
+  };
+  files: {
+    accuracy: FileList;
+    performanceRun: FileList;
+    compliancePerformanceRun: FileList;
+  };
+  calibrationDocument?: {
+    paths: string[];
+  };
+  summaryCsv: {
+    columns: string[];
+  };
+}
+
+export type RoundId = string;

@@ -1,0 +1,80 @@
+import type { Parser, ParseResult } from '../parsers/parse-result.ts';
+import type { Severity } from '../report/diagnostic.ts';
+import type { Division, RoundData } from '../rounds/types.ts';
+import type { SubmissionIndex } from '../tree/submission-index.ts';
+import type { UnitKind, UnitOfKind, UnitTree } from '../tree/units.ts';
+
+export type Rejects = UnitKind | 'none';
+
+export type RuleCategory = 'struct' | 'sys' | 'meas' | 'perf' | 'acc' | 'comp' | 'pwr' | 'div' | 'sum';
+export const RULE_CATEGORIES: readonly RuleCategory[] = ['struct', 'sys', 'meas', 'perf', 'acc', 'comp', 'pwr', 'div', 'sum'];
+
+/** `official` reproduces the official checker's verdicts; `recommended` (the default) adds what it misses. */
+export type Profile = 'official' | 'recommended';
+export const PROFILES: readonly Profile[] = ['recommended', 'official'];
+
+/** Inclusive range of round ids; an absent end is open. */
+export interface RoundRange {
+  readonly since?: string;
+  readonly until?: string;
+}
+
+export interface RuleMeta<MessageId extends string, Scope extends UnitKind> {
+  readonly description: string;
+  readonly category: RuleCategory;
+  /** The units the rule visits. */
+  readonly scope: Scope;
+  /** Default severity of its findings. */
+  readonly severity: Severity;
+  readonly divisions: readonly Division[];
+  readonly rounds: RoundRange;
+  /** The rule text (document and section) this rule enforces. */
+  readonly ruleText: string;
+  readonly messages: Readonly<Record<MessageId, string>>;
+  /**
+   * What an error-level finding rejects, at the level where the official checker rejects: the unit itself
+   * or one of its ancestors (a broken symlink rejects the whole submitter). `none`: findings never reject.
+   * When the monolith (up to v5.1) and the modular checker (v6.0+) reject at different levels, give both.
+   */
+  readonly rejects: Rejects | { readonly monolith: Rejects; readonly modular: Rejects };
+  /**
+   * How the rule takes part in the `official` profile: `false` when no official checker has the check,
+   * otherwise the rounds (and severity) in which the official checker of that round applies it.
+   */
+  readonly official: false | { readonly rounds?: RoundRange; readonly severity?: Severity };
+}
+
+export interface ReportDescriptor<MessageId extends string> {
+  readonly messageId: MessageId;
+  readonly data?: Readonly<Record<string, string | number>>;
+  /** Defaults to the unit's directory. */
+  readonly file?: string;
+  readonly line?: number;
+  readonly column?: number;
+}
+
+export interface RuleContext<MessageId extends string, Scope extends UnitKind> {
+  readonly unit: UnitOfKind<Scope>;
+  readonly units: UnitTree;
+  readonly index: SubmissionIndex;
+  readonly round: RoundData;
+  readonly profile: Profile;
+  /** Parses a file once per audit, however many rules ask; missing and unreadable files come back as problems. */
+  load<T>(path: string, parser: Parser<T>): Promise<ParseResult<T>>;
+  report(descriptor: ReportDescriptor<MessageId>): void;
+}
+
+export interface Rule<MessageId extends string = string, Scope extends UnitKind = UnitKind> {
+  /** `<category>/<file name>`, e.g. `struct/root-extra-files`. */
+  readonly id: string;
+  readonly meta: RuleMeta<MessageId, Scope>;
+  check(context: RuleContext<MessageId, Scope>): void | Promise<void>;
+}
+
+/** Declares a rule; the type parameters make `report({ messageId })` and `context.unit` checked. */
+export function defineRule<MessageId extends string, Scope extends UnitKind>(rule: Rule<MessageId, Scope>): Rule<MessageId, Scope> {
+  return rule;
+}
+
+// A registry holds rules of every scope and message set; this is the one place their types are widened.
+export type AnyRule = Rule<string, UnitKind>;
