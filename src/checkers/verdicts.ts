@@ -9,7 +9,10 @@ import { RULE_CRASHED } from './internal-rules.ts';
 export interface Rejection {
   readonly key: string;
   readonly kind: UnitKind;
+  /** Empty for a result rejected only because no metric could be read (with the rule that says so switched off). */
   readonly ruleIds: readonly string[];
+  /** The key of a rejected unit above this one: the monolith never looks below a rejected unit. */
+  readonly coveredBy?: string;
 }
 
 export interface ResultVerdict {
@@ -74,6 +77,8 @@ export function decideVerdicts(
     const fact = facts.get(unit.path);
     const metric = fact?.metric;
     const status = rejectedBy.size === 0 && metric !== undefined ? 'accepted' : 'rejected';
+    // No rule rejected it, yet there is no metric to publish (the rule that says why may be switched off).
+    if (rejectedBy.size === 0 && metric === undefined) rejected.set(unit, new Set());
     return {
       ...identity(unit),
       model: fact?.model ?? unit.benchmark,
@@ -82,8 +87,17 @@ export function decideVerdicts(
       rejectedBy: [...rejectedBy].sort(compareStrings),
     };
   });
-  const rejections = [...rejected].map(([unit, ruleIds]) => ({ key: rejectionKey(unit), kind: unit.kind, ruleIds: [...ruleIds].sort(compareStrings) }));
+  const rejections = [...rejected].map(([unit, ruleIds]): Rejection => {
+    const cover = rejectedAncestor(unit, rejected);
+    return { key: rejectionKey(unit), kind: unit.kind, ruleIds: [...ruleIds].sort(compareStrings), ...(cover && { coveredBy: rejectionKey(cover) }) };
+  });
   return { results, rejections: rejections.sort((a, b) => compareStrings(a.key, b.key)) };
+}
+
+function rejectedAncestor(unit: Unit, rejected: ReadonlyMap<Unit, unknown>): Unit | undefined {
+  let highest: Unit | undefined;
+  for (let current = unit.parent; current; current = current.parent) if (rejected.has(current)) highest = current;
+  return highest;
 }
 
 function identity(unit: ScenarioUnit) {

@@ -10,13 +10,19 @@ export interface SystemFieldProblem {
   readonly kind: SystemFieldProblemKind;
   readonly field: string;
   readonly value?: unknown;
+  /** Where the field is written; the object's opening brace when it is absent. */
+  readonly position: SourcePosition;
+}
+
+export interface SourcePosition {
   readonly line: number;
+  readonly column: number;
 }
 
 export interface SystemDescription {
   readonly json: Record<string, unknown>;
-  /** 1-based line of a top-level field; the object's first line when the field is absent. */
-  lineOf(field: string): number;
+  /** 1-based position of a top-level field's key; the object's opening brace when the field is absent. */
+  positionOf(field: string): SourcePosition;
   readonly fieldProblems: readonly SystemFieldProblem[];
   /** `is_network` as the official tools read it: the string "true" in any case. */
   readonly isNetwork: boolean;
@@ -44,15 +50,15 @@ export function systemDescriptionParser(round: RoundData): Parser<SystemDescript
       }
       if (tree.type !== 'object') return failed('malformed', 'must hold a JSON object', positionAt(text, tree.offset));
       const json = JSON.parse(text) as Record<string, unknown>;
-      const lineOf = (field: string): number => {
+      const positionOf = (field: string): SourcePosition => {
         const node: Node | undefined = findNodeAtLocation(tree, [field]);
-        return positionAt(text, (node?.parent ?? tree).offset).line;
+        return positionAt(text, (node?.parent ?? tree).offset);
       };
       const isNetwork = String(json['is_network'] ?? '').toLowerCase() === 'true';
       const validate = isNetwork ? validateNetwork : validateBase;
       validate(json);
-      const fieldProblems = (validate.errors ?? []).flatMap((error) => toFieldProblem(error, json, lineOf));
-      return parsed({ json, lineOf, fieldProblems, isNetwork });
+      const fieldProblems = (validate.errors ?? []).flatMap((error) => toFieldProblem(error, json, positionOf));
+      return parsed({ json, positionOf, fieldProblems, isNetwork });
     },
   };
 }
@@ -81,17 +87,17 @@ function caseInsensitiveAlternatives(values: readonly string[]): string {
   return `^(?:${escaped.join('|')})$`;
 }
 
-function toFieldProblem(error: ErrorObject, json: Record<string, unknown>, lineOf: (field: string) => number): SystemFieldProblem[] {
+function toFieldProblem(error: ErrorObject, json: Record<string, unknown>, positionOf: (field: string) => SourcePosition): SystemFieldProblem[] {
   if (error.keyword === 'required') {
     const field = String(error.params['missingProperty']);
     const kind: SystemFieldProblemKind = error.schemaPath.includes('allOf') ? 'network-required' : 'required';
-    return [{ kind, field, line: lineOf(field) }];
+    return [{ kind, field, position: positionOf(field) }];
   }
   const field = error.instancePath.split('/')[1];
   if (field === undefined) return [];
   const value = json[field];
-  if (error.keyword === 'not') return [{ kind: 'meaningful', field, value, line: lineOf(field) }];
-  if (field === 'status' && (error.keyword === 'pattern' || error.keyword === 'type')) return [{ kind: 'status', field, value, line: lineOf(field) }];
-  if (field === 'system_type' && error.keyword === 'enum') return [{ kind: 'system-type', field, value, line: lineOf(field) }];
+  if (error.keyword === 'not') return [{ kind: 'meaningful', field, value, position: positionOf(field) }];
+  if (field === 'status' && (error.keyword === 'pattern' || error.keyword === 'type')) return [{ kind: 'status', field, value, position: positionOf(field) }];
+  if (field === 'system_type' && error.keyword === 'enum') return [{ kind: 'system-type', field, value, position: positionOf(field) }];
   return [];
 }

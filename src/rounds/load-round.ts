@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { Ajv, type ErrorObject } from 'ajv';
-import yaml from 'js-yaml';
+import { load as loadYaml } from 'js-yaml';
 import { roundSchema } from './round-schema.ts';
 import type { RoundData } from './types.ts';
 
@@ -36,7 +36,7 @@ export function loadRound(id: string): RoundData {
 export function parseRound(text: string, source: string): RoundData {
   let data: unknown;
   try {
-    data = yaml.load(text);
+    data = loadYaml(text);
   } catch (cause) {
     throw new RoundDataError(`${source}: ${(cause as Error).message}`);
   }

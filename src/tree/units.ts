@@ -69,7 +69,15 @@ export interface ScenarioUnit {
 }
 
 export type Unit = RootUnit | DivisionUnit | SubmitterUnit | SystemUnit | BenchmarkUnit | ScenarioUnit;
-export type UnitOfKind<K extends UnitKind> = Extract<Unit, { kind: K }>;
+interface UnitByKind {
+  root: RootUnit;
+  division: DivisionUnit;
+  submitter: SubmitterUnit;
+  system: SystemUnit;
+  benchmark: BenchmarkUnit;
+  scenario: ScenarioUnit;
+}
+export type UnitOfKind<K extends UnitKind> = UnitByKind[K];
 
 /** The units of one submission tree, parents before children, each level in name order. */
 export interface UnitTree {

@@ -39,8 +39,8 @@ export async function runRule(rule: AnyRule, testCase: RuleTestCase): Promise<Di
   const profile = testCase.profile ?? 'recommended';
   const fs = new MemoryFs(testCase.tree);
   const index = new SubmissionIndex(await fs.walk());
+  // A rule that is off in this round or profile finds nothing: valid cases can show that it stays silent there.
   const active = selectRules([rule], { profile, round: round.id });
-  if (active.length === 0) throw new Error(`${rule.id} does not apply to ${round.id} in the ${profile} profile; the test case cannot exercise it`);
   return runRules({ units: discoverUnits(index, round), index, loader: new FileLoader(fs, index), round, profile, rules: active });
 }
 

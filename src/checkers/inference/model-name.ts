@@ -9,10 +9,10 @@ import type { Load } from './result-metric.ts';
  * `model_mapping.json`, else the round's substring heuristics, else the name unchanged.
  */
 export function officialModelName(directory: string, round: RoundData, submitterMapping?: Readonly<Record<string, unknown>>): string {
-  if (directory in round.models) return directory;
-  const alias = round.modelAliases[directory];
-  if (alias !== undefined) return alias;
-  const mapped = submitterMapping?.[directory];
+  // Own properties only: a folder named "constructor" is not a model.
+  if (Object.hasOwn(round.models, directory)) return directory;
+  if (Object.hasOwn(round.modelAliases, directory)) return round.modelAliases[directory] as string;
+  const mapped = submitterMapping && Object.hasOwn(submitterMapping, directory) ? submitterMapping[directory] : undefined;
   if (typeof mapped === 'string' && mapped !== '') return mapped;
   return round.modelHeuristics.find((rule) => directory.includes(rule.contains))?.model ?? directory;
 }

@@ -31,7 +31,7 @@ export async function computeResultMetric(load: Load, unit: ScenarioUnit, round:
   const effective = canonicalScenario(String(log.get('effective_scenario')?.value ?? ''));
   if (effective === undefined) return { ok: false, reason: 'the performance log has no effective_scenario' };
   const directory = canonicalScenario(unit.scenario) ?? effective;
-  const modelData = round.models[model];
+  const modelData = Object.hasOwn(round.models, model) ? round.models[model] : undefined;
   const unitLabel = modelData?.units?.[directory] ?? round.units[directory] ?? '';
 
   if (directory !== effective && !(directory === 'Interactive' && effective === 'Server')) {

@@ -26,7 +26,7 @@ export default defineRule({
       report({
         messageId: problem.kind === 'required' ? 'missing' : 'missingNetwork',
         file: unit.systemJsonPath,
-        line: problem.line,
+        ...problem.position,
         data: { field: problem.field },
       });
     }

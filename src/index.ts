@@ -1,0 +1,22 @@
+/**
+ * mlperf-audit's programmatic API: audit a submission tree, read the verdicts and diagnostics, format them, and
+ * write rules of your own.
+ * @packageDocumentation
+ */
+export { auditSubmission, AuditSetupError, type AuditOptions, type AuditResult, type ActiveRuleSummary } from './checkers/inference/audit-submission.ts';
+export type { ResultMetric } from './checkers/inference/result-metric.ts';
+export type { Rejection, ResultVerdict } from './checkers/verdicts.ts';
+export type { SeveritySetting } from './checkers/rule-selection.ts';
+export type { Diagnostic, Severity } from './report/diagnostic.ts';
+export { reporters, type FormatName } from './report/reporters.ts';
+export type { Reporter, ReporterOptions } from './report/reporter.ts';
+export { toJsonReport, JSON_REPORT_VERSION, type JsonReport } from './report/json.ts';
+export { knownRounds, loadRound, RoundDataError } from './rounds/load-round.ts';
+export type { RoundData, ModelData, Scenario, Division } from './rounds/types.ts';
+export { defineRule, type Rule, type RuleMeta, type RuleContext, type Profile } from './rules/rule.ts';
+export { registry } from './rules/registry.ts';
+export type { ParseResult, ParseProblem, Parser, FileSource } from './parsers/parse-result.ts';
+export { DiskFs } from './tree/disk-fs.ts';
+export { MemoryFs, type MemoryNode } from './tree/memory-fs.ts';
+export type { SubmissionFs } from './tree/submission-fs.ts';
+export type { TreeEntry } from './tree/entry.ts';

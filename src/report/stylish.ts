@@ -1,0 +1,77 @@
+import { Chalk, type ChalkInstance } from 'chalk';
+import type { AuditResult } from '../checkers/inference/audit-submission.ts';
+import type { Diagnostic, Severity } from './diagnostic.ts';
+import type { Reporter } from './reporter.ts';
+
+const REJECTED_SHOWN = 25;
+
+/** Human output for a terminal: findings grouped by file, then the verdicts. */
+export const stylishReporter: Reporter = (result, { color }) => {
+  const chalk = new Chalk({ level: color ? 1 : 0 });
+  const sections: string[] = [];
+  for (const [file, diagnostics] of groupByFile(result.diagnostics)) {
+    const rows = diagnostics.map((diagnostic) => formatRow(diagnostic, chalk));
+    sections.push(`${chalk.underline(file === '' ? '.' : file)}\n${alignRows(rows).join('\n')}`);
+  }
+  sections.push(problemSummary(result, chalk));
+  sections.push(verdictSummary(result, chalk));
+  return `${sections.join('\n\n')}\n`;
+};
+
+function groupByFile(diagnostics: readonly Diagnostic[]): Map<string, Diagnostic[]> {
+  const groups = new Map<string, Diagnostic[]>();
+  for (const diagnostic of diagnostics) groups.set(diagnostic.file, [...(groups.get(diagnostic.file) ?? []), diagnostic]);
+  return groups;
+}
+
+const SEVERITY_STYLE: Record<Severity, (chalk: ChalkInstance, text: string) => string> = {
+  error: (chalk, text) => chalk.red(text),
+  warning: (chalk, text) => chalk.yellow(text),
+  info: (chalk, text) => chalk.blue(text),
+};
+
+type Row = [position: string, severity: string, message: string, ruleId: string];
+
+function formatRow(diagnostic: Diagnostic, chalk: ChalkInstance): Row {
+  const position = diagnostic.line === undefined ? '' : `${diagnostic.line}:${diagnostic.column ?? 1}`;
+  return [chalk.dim(position), SEVERITY_STYLE[diagnostic.severity](chalk, diagnostic.severity), diagnostic.message, chalk.dim(diagnostic.ruleId)];
+}
+
+function alignRows(rows: readonly Row[]): string[] {
+  const width = (column: 0 | 1) => Math.max(...rows.map((row) => visibleLength(row[column])));
+  const [positionWidth, severityWidth] = [width(0), width(1)];
+  return rows.map(([position, severity, message, ruleId]) => `  ${pad(position, positionWidth)}  ${pad(severity, severityWidth)}  ${message}  ${ruleId}`);
+}
+
+function pad(text: string, width: number): string {
+  return text + ' '.repeat(Math.max(0, width - visibleLength(text)));
+}
+
+function visibleLength(text: string): number {
+  // ANSI escape sequences take no room on the screen.
+  return text.replace(/\u001b\[[0-9;]*m/g, '').length;
+}
+
+function problemSummary(result: AuditResult, chalk: ChalkInstance): string {
+  const count = (severity: Severity) => result.diagnostics.filter((diagnostic) => diagnostic.severity === severity).length;
+  const [errors, warnings, infos] = [count('error'), count('warning'), count('info')];
+  const total = errors + warnings + infos;
+  if (total === 0) return chalk.green('✔ No problems found.');
+  const parts = [plural(errors, 'error'), plural(warnings, 'warning'), ...(infos > 0 ? [plural(infos, 'info')] : [])];
+  const line = `✖ ${plural(total, 'problem')} (${parts.join(', ')})`;
+  return errors > 0 ? chalk.red.bold(line) : chalk.yellow.bold(line);
+}
+
+function verdictSummary(result: AuditResult, chalk: ChalkInstance): string {
+  const accepted = result.results.filter((verdict) => verdict.status === 'accepted').length;
+  const rejected = result.results.filter((verdict) => verdict.status === 'rejected');
+  const round = `round ${result.round.id}${result.round.detected ? ' (detected)' : ''}, profile ${result.profile}`;
+  const header = `Results (${round}): ${chalk.green(`${accepted} accepted`)}, ${rejected.length > 0 ? chalk.red(`${rejected.length} rejected`) : '0 rejected'}`;
+  const lines = rejected.slice(0, REJECTED_SHOWN).map((verdict) => `  ${chalk.red('rejected')}  ${verdict.path}  ${chalk.dim(verdict.rejectedBy.join(', ') || 'no metric')}`);
+  if (rejected.length > REJECTED_SHOWN) lines.push(chalk.dim(`  … and ${rejected.length - REJECTED_SHOWN} more (use --format json for all of them)`));
+  return [header, ...lines].join('\n');
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}

@@ -1,0 +1,34 @@
+import { compareFileList } from '../../checkers/inference/file-list.ts';
+import { defineRule } from '../rule.ts';
+
+/** struct/accuracy-txt reports this file when it is missing (and a missing accuracy/ folder). */
+const REPORTED_BY_ACCURACY_TXT = 'accuracy.txt';
+
+export default defineRule({
+  id: 'struct/accuracy-files',
+  meta: {
+    description: 'The accuracy/ folder of a result holds exactly the files of an accuracy run: the required ones, plus optional ones the round allows.',
+    category: 'struct',
+    scope: 'scenario',
+    severity: 'error',
+    divisions: ['closed', 'open', 'network'],
+    rounds: {},
+    ruleText: 'submission_rules.adoc §5.6 (results/…/accuracy/: the LoadGen logs of the accuracy run, mlperf_log_accuracy.json and accuracy.txt).',
+    messages: {
+      missingFile: 'accuracy/ has no {{name}}. Copy {{name}} from the output of the accuracy run into it.',
+      unexpectedFile: 'File "{{name}}" does not belong in accuracy/, which holds only {{expected}}. Remove it, or move it to the documentation or code folder of the submission.',
+    },
+    // The monolith rejects the result; the modular checker does not compare the file list.
+    rejects: 'scenario',
+    official: { rounds: { until: 'v5.1' } },
+  },
+  check({ unit, round, index, report }) {
+    const folder = `${unit.path}/accuracy`;
+    if (!index.isDirectory(folder)) return;
+    const { missing, unexpected, expected } = compareFileList(index, folder, round.files.accuracy);
+    for (const name of missing) {
+      if (name !== REPORTED_BY_ACCURACY_TXT) report({ messageId: 'missingFile', file: folder, data: { name } });
+    }
+    for (const name of unexpected) report({ messageId: 'unexpectedFile', file: `${folder}/${name}`, data: { name, expected: expected.join(', ') } });
+  },
+});

@@ -1,0 +1,28 @@
+import { defineRule } from '../rule.ts';
+
+/** Where the monolith looks when a round file names no calibration document. */
+const DEFAULT_CALIBRATION_PATHS: readonly string[] = ['calibration.md', 'documentation/calibration.md'];
+
+export default defineRule({
+  id: 'struct/calibration-doc',
+  meta: {
+    description: 'A closed or network submitter documents its calibration and quantization (calibration.md).',
+    category: 'struct',
+    scope: 'submitter',
+    severity: 'error',
+    divisions: ['closed', 'network'],
+    rounds: {},
+    ruleText: "inference_rules.adoc §8.1: the quantization method must be publicly described and use only the calibration data set; submission_rules.adoc §5.6.3 (the submitter's documentation/calibration document).",
+    messages: {
+      missing: 'Submitter folder "{{submitter}}" has no calibration document. Add {{paths}} describing how the models were calibrated and quantized (which calibration samples, which method).',
+    },
+    rejects: 'submitter',
+    // The v5.1 monolith checks it; v5.0 skipped it and the modular checker does not look.
+    official: { rounds: { since: 'v5.1', until: 'v5.1' } },
+  },
+  check({ unit, index, round, report }) {
+    const paths = round.calibrationDocument?.paths ?? DEFAULT_CALIBRATION_PATHS;
+    if (paths.some((path) => index.isFile(`${unit.path}/${path}`))) return;
+    report({ messageId: 'missing', file: unit.path, data: { submitter: unit.submitter, paths: paths.join(' or ') } });
+  },
+});
