@@ -69,7 +69,7 @@ export interface ScenarioUnit {
 }
 
 export type Unit = RootUnit | DivisionUnit | SubmitterUnit | SystemUnit | BenchmarkUnit | ScenarioUnit;
-interface UnitByKind {
+export interface UnitByKind {
   root: RootUnit;
   division: DivisionUnit;
   submitter: SubmitterUnit;

@@ -6,7 +6,8 @@ export default defineRule({
     description: 'Every system folder in measurements/ has results (rounds with measurements/ beside results/).',
     category: 'struct',
     scope: 'submitter',
-    severity: 'error',
+    // Hygiene that does not make a result wrong: a warning, except in the v5.1 official profile, which rejects.
+    severity: 'warning',
     divisions: ['closed', 'open', 'network'],
     rounds: {},
     ruleText: 'submission_rules.adoc §5.6 (directory structure): measurements/<system>/<benchmark>/<scenario> describes a result in results/<system>/<benchmark>/<scenario>.',
@@ -14,7 +15,7 @@ export default defineRule({
       noResults: 'Folder "{{path}}" describes system "{{system}}", but results/ has no folder of that name. Remove the leftover measurements, or add the results of that system (or fix the spelling of one of the two folder names).',
     },
     rejects: 'submitter',
-    official: { rounds: { since: 'v5.1', until: 'v5.1' } },
+    official: { rounds: { since: 'v5.1', until: 'v5.1' }, severity: 'error' },
   },
   check({ unit, index, round, report }) {
     // From v6.0 the measurement files live in each result folder, so they cannot be orphaned.

@@ -1,10 +1,9 @@
 import { loadSystemDescription } from '../../checkers/inference/system-json.ts';
-import { roundInRange } from '../../rounds/load-round.ts';
 import type { RoundData } from '../../rounds/types.ts';
-import { defineRule } from '../rule.ts';
+import { defineRule, type Profile } from '../rule.ts';
 
-/** The modular checker reads the nameplate power from this field from v6.1 on, outside every field list. */
-const NAMEPLATE_POWER = { field: 'system_power_capacity', rounds: { since: 'v6.1' } };
+/** submission_rules.adoc §5.7 allows a vCPU count in place of the core count; the official field lists omit it. */
+const POLICY_FIELDS = ['host_processor_vcpu_count'];
 
 export default defineRule({
   id: 'sys/unknown-fields',
@@ -23,10 +22,10 @@ export default defineRule({
     rejects: 'none',
     official: { rounds: { until: 'v5.1' } },
   },
-  async check({ unit, round, load, report }) {
+  async check({ unit, round, profile, load, report }) {
     const description = await loadSystemDescription(load, round, unit.systemJsonPath);
     if (!description.ok) return;
-    const known = knownFields(round);
+    const known = knownFields(round, profile);
     for (const field of Object.keys(description.value.json)) {
       if (known.has(field)) continue;
       report({ messageId: 'unknown', file: unit.systemJsonPath, ...description.value.positionOf(field), data: { field } });
@@ -34,9 +33,8 @@ export default defineRule({
   },
 });
 
-function knownFields(round: RoundData): Set<string> {
+function knownFields(round: RoundData, profile: Profile): Set<string> {
   const { requiredFields, networkFields, powerFields } = round.systemDescription;
-  const known = new Set([...requiredFields, ...networkFields, ...powerFields]);
-  if (roundInRange(round.id, NAMEPLATE_POWER.rounds)) known.add(NAMEPLATE_POWER.field);
-  return known;
+  // The official profile reproduces the official warnings exactly, including the one about the vCPU count.
+  return new Set([...requiredFields, ...networkFields, ...powerFields, ...(profile === 'recommended' ? POLICY_FIELDS : [])]);
 }

@@ -23,9 +23,9 @@ testRule(rule, {
       name: 'measurements of a system that has no results',
       round: 'v4.1',
       tree: withLeftover,
-      errors: [{ messageId: 'noResults', file: leftover, unit: 'closed/RedHat', message: '"XE8640_8xH100_vLLM"' }],
+      errors: [{ messageId: 'noResults', severity: 'warning', file: leftover, unit: 'closed/RedHat', message: '"XE8640_8xH100_vLLM"' }],
     },
-    { name: 'the official profile of the v5.1 monolith rejects the submitter', round: 'v5.1', profile: 'official', tree: withLeftover, errors: [{ messageId: 'noResults', file: leftover }] },
+    { name: 'the official profile of the v5.1 monolith rejects the submitter', round: 'v5.1', profile: 'official', tree: withLeftover, errors: [{ messageId: 'noResults', severity: 'error', file: leftover }] },
   ],
 });
 

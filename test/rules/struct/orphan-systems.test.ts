@@ -19,14 +19,14 @@ testRule(rule, {
       name: 'a description of a system that has no results',
       round: 'v6.0',
       tree: withOrphan,
-      errors: [{ messageId: 'noResults', file: orphan, unit: 'closed/RedHat', message: 'results/8xH100_whisper' }],
+      errors: [{ messageId: 'noResults', severity: 'warning', file: orphan, unit: 'closed/RedHat', message: 'results/8xH100_whisper' }],
     },
     {
       name: 'the official profile of the v5.1 monolith rejects the submitter',
       round: 'v5.1',
       profile: 'official',
       tree: withOrphan,
-      errors: [{ messageId: 'noResults', file: orphan }],
+      errors: [{ messageId: 'noResults', severity: 'error', file: orphan }],
     },
   ],
 });

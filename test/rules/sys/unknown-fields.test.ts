@@ -14,6 +14,8 @@ const redHatJson = 'closed/RedHat/systems/8xH200_whisper.json';
 const redHatDescription = JSON.parse(String(redHat.tree[redHatJson])) as Record<string, unknown>;
 const withNameplatePower = withChanges(redHat.tree, { [redHatJson]: JSON.stringify({ ...redHatDescription, system_power_capacity: '10200' }, null, 2) });
 
+const withVcpuCount = withChanges(redHat.tree, { [redHatJson]: JSON.stringify({ ...redHatDescription, host_processor_vcpu_count: '160' }, null, 2) });
+
 testRule(rule, {
   valid: [
     { name: 'the same system without the unknown field', round: 'v4.1', profile: 'official', tree: withoutUrl },
@@ -23,6 +25,7 @@ testRule(rule, {
       tree: withChanges(untether.tree, { [untetherJson]: untetherTextWithoutUrl.replace('"cooling": "air",', '"cooling": "air",\n    "network_type": "Ethernet",\n    "disk_drives": "1x NVMe",') }),
     },
     { name: 'the nameplate power field from v6.1 on', round: 'v6.1', tree: withNameplatePower },
+    { name: 'a vCPU count, which the submission rules allow in place of the core count', round: 'v6.0', tree: withVcpuCount },
   ],
   invalid: [
     {
@@ -37,6 +40,13 @@ testRule(rule, {
       round: 'v6.0',
       tree: withNameplatePower,
       errors: [{ messageId: 'unknown', file: redHatJson, severity: 'warning', message: '"system_power_capacity"' }],
+    },
+    {
+      name: 'the official profile warns about the vCPU count as the monolith does',
+      round: 'v5.1',
+      profile: 'official',
+      tree: withVcpuCount,
+      errors: [{ messageId: 'unknown', message: '"host_processor_vcpu_count"' }],
     },
   ],
 });
