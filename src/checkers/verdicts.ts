@@ -57,6 +57,8 @@ export function decideVerdicts(
 ): Verdicts {
   const unitByPath = new Map(units.all.map((unit) => [unit.path, unit]));
   const rejected = new Map<Unit, Set<string>>();
+  /** Keys the monolith records besides the unit's own: a result's measurements folder (up to v5.1). */
+  const measurementKeys = new Map<ScenarioUnit, Set<string>>();
   for (const diagnostic of diagnostics) {
     if (diagnostic.severity !== 'error') continue;
     const ruleId = diagnostic.ruleId === RULE_CRASHED.id ? String(diagnostic.data?.['rule']) : diagnostic.ruleId;
@@ -64,9 +66,12 @@ export function decideVerdicts(
     const level = typeof declared === 'object' ? declared[checker] : declared;
     const unit = unitByPath.get(diagnostic.unit.path);
     if (level === undefined || level === 'none' || unit === undefined) continue;
-    const target = ancestorOfKind(unit, level);
+    const target = ancestorOfKind(unit, level === 'measurements' ? 'scenario' : level);
     if (target === undefined) continue;
     rejected.set(target, (rejected.get(target) ?? new Set()).add(diagnostic.ruleId));
+    if (level === 'measurements' && target.kind === 'scenario' && checker === 'monolith' && target.measurementsPath !== target.path) {
+      measurementKeys.set(target, (measurementKeys.get(target) ?? new Set()).add(diagnostic.ruleId));
+    }
   }
 
   const results = units.ofKind('scenario').map((unit): ResultVerdict => {
@@ -87,10 +92,14 @@ export function decideVerdicts(
       rejectedBy: [...rejectedBy].sort(compareStrings),
     };
   });
-  const rejections = [...rejected].map(([unit, ruleIds]): Rejection => {
-    const cover = rejectedAncestor(unit, rejected);
-    return { key: rejectionKey(unit), kind: unit.kind, ruleIds: [...ruleIds].sort(compareStrings), ...(cover && { coveredBy: rejectionKey(cover) }) };
-  });
+  const toRejection = (unit: Unit, key: string, ruleIds: ReadonlySet<string>, coverFrom: Unit | undefined): Rejection => {
+    const cover = coverFrom && rejectedAncestor(coverFrom, rejected);
+    return { key, kind: unit.kind, ruleIds: [...ruleIds].sort(compareStrings), ...(cover && { coveredBy: rejectionKey(cover) }) };
+  };
+  const rejections = [
+    ...[...rejected].map(([unit, ruleIds]) => toRejection(unit, rejectionKey(unit), ruleIds, unit)),
+    ...[...measurementKeys].map(([unit, ruleIds]) => toRejection(unit, unit.measurementsPath, ruleIds, unit)),
+  ];
   return { results, rejections: rejections.sort((a, b) => compareStrings(a.key, b.key)) };
 }
 

@@ -4,7 +4,11 @@ import type { Division, RoundData } from '../rounds/types.ts';
 import type { SubmissionIndex } from '../tree/submission-index.ts';
 import type { UnitKind, UnitOfKind, UnitTree } from '../tree/units.ts';
 
-export type Rejects = UnitKind | 'none';
+/**
+ * The level an error rejects at. `measurements` rejects the result, and the monolith (up to v5.1) also records the
+ * result's measurements folder as having no results (a second `NoResults` line).
+ */
+export type Rejects = UnitKind | 'measurements' | 'none';
 
 export type RuleCategory = 'struct' | 'sys' | 'meas' | 'perf' | 'acc' | 'comp' | 'pwr' | 'div' | 'sum';
 export const RULE_CATEGORIES: readonly RuleCategory[] = ['struct', 'sys', 'meas', 'perf', 'acc', 'comp', 'pwr', 'div', 'sum'];

@@ -11,8 +11,8 @@ import { runRules } from '../run-rules.ts';
 import { selectRules, type SeveritySetting } from '../rule-selection.ts';
 import { decideVerdicts, type Rejection, type ResultFacts, type ResultVerdict } from '../verdicts.ts';
 import { detectRound } from './detect-round.ts';
-import { modelOfUnit } from './model-name.ts';
-import { computeResultMetric, type Load } from './result-metric.ts';
+import { collectResultFacts } from './result-facts.ts';
+import type { Load } from './result-metric.ts';
 
 export interface AuditOptions {
   readonly fs: SubmissionFs;
@@ -74,9 +74,7 @@ export async function auditSubmission(options: AuditOptions): Promise<AuditResul
     profile: options.profile,
     rules: active,
     afterScenario: async (unit) => {
-      const model = await modelOfUnit(load, round, unit);
-      const outcome = await computeResultMetric(load, unit, round, model);
-      facts.set(unit.path, { model, ...(outcome.ok && { metric: outcome.metric }) });
+      facts.set(unit.path, await collectResultFacts(load, round, unit));
     },
   });
   const verdicts = decideVerdicts(round.officialChecker.kind, units, diagnostics, new Map(allRules.map((rule) => [rule.id, rule])), facts);

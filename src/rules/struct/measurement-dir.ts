@@ -13,7 +13,7 @@ export default defineRule({
     messages: {
       missing: 'Folder {{path}} is missing, so this result has no measurement files. Create it with {{files}} and the measurements JSON <system>_<implementation>_<scenario>.json of this result.',
     },
-    rejects: 'scenario',
+    rejects: 'measurements',
     official: { rounds: { until: 'v5.1' } },
   },
   check({ unit, round, index, report }) {
