@@ -3,6 +3,7 @@ import type { AnyRule } from '../rules/rule.ts';
 import { compareStrings } from '../tree/submission-index.ts';
 import { ancestorOfKind, type ScenarioUnit, type Unit, type UnitKind, type UnitTree } from '../tree/units.ts';
 import type { ResultMetric } from './inference/result-metric.ts';
+import type { ResultSummary } from './inference/result-summary.ts';
 import { RULE_CRASHED } from './internal-rules.ts';
 
 /** A unit the audit rejects, under the key the official checker uses for it ("root" for the whole tree). */
@@ -26,8 +27,12 @@ export interface ResultVerdict {
   readonly scenario: string;
   readonly status: 'accepted' | 'rejected';
   readonly metric?: ResultMetric;
+  /** The power metric of a power result (results with `performance/power/`). */
+  readonly power?: ResultPower;
   /** Rules whose errors reject this result, here or at a level above it. */
   readonly rejectedBy: readonly string[];
+  /** What the official summary CSV copies about the result. */
+  readonly summary?: ResultSummary;
 }
 
 export interface Verdicts {
@@ -38,6 +43,18 @@ export interface Verdicts {
 export interface ResultFacts {
   readonly model: string;
   readonly metric?: ResultMetric;
+  readonly power?: ResultPower;
+  readonly summary?: ResultSummary;
+}
+
+/** The power metric of a result: average watts (Offline, Server, Interactive) or millijoules per query. */
+export interface ResultPower {
+  readonly value: number;
+  /** The value as the official checker writes it in the summary CSV (Python float repr). */
+  readonly text: string;
+  readonly unit: 'Watts' | 'millijoules';
+  /** Samples per joule, as the monolith prints it after the result. */
+  readonly efficiency: number;
 }
 
 export function rejectionKey(unit: Unit): string {
@@ -89,7 +106,9 @@ export function decideVerdicts(
       model: fact?.model ?? unit.benchmark,
       status,
       ...(metric !== undefined && { metric }),
+      ...(fact?.power !== undefined && { power: fact.power }),
       rejectedBy: [...rejectedBy].sort(compareStrings),
+      ...(fact?.summary !== undefined && { summary: fact.summary }),
     };
   });
   const toRejection = (unit: Unit, key: string, ruleIds: ReadonlySet<string>, coverFrom: Unit | undefined): Rejection => {

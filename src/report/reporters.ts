@@ -1,3 +1,4 @@
+import { csvReporter } from './csv.ts';
 import { jsonReporter } from './json.ts';
 import type { Reporter } from './reporter.ts';
 import { stylishReporter } from './stylish.ts';
@@ -8,6 +9,7 @@ export const reporters = {
   stylish: stylishReporter,
   json: jsonReporter,
   verdicts: verdictsReporter,
+  csv: csvReporter,
 } as const satisfies Record<string, Reporter>;
 
 export type FormatName = keyof typeof reporters;

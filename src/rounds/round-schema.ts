@@ -81,6 +81,17 @@ export const roundSchema: SchemaObject = {
     seeds,
     test05Seeds: { ...seeds, nullable: true },
     minDurationMs: positiveInteger,
+    equalIssue: {
+      type: 'object',
+      nullable: true,
+      additionalProperties: false,
+      required: ['divisions'],
+      properties: {
+        divisions: { type: 'array', minItems: 1, items: { type: 'string', enum: ['closed', 'open', 'network'] } },
+        officialModels: { ...stringList, nullable: true },
+        officialSource: { type: 'string', enum: ['log', 'conf'], nullable: true },
+      },
+    },
     modelAliases: { type: 'object', required: [], additionalProperties: { type: 'string' } },
     modelHeuristics: {
       type: 'array',
@@ -183,8 +194,8 @@ export const roundSchema: SchemaObject = {
     summaryCsv: {
       type: 'object',
       additionalProperties: false,
-      required: ['columns'],
-      properties: { columns: stringList },
+      required: ['columns', 'accuracy'],
+      properties: { columns: stringList, accuracy: { type: 'string', enum: ['first-target', 'all-targets'] } },
     },
   },
 };

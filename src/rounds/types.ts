@@ -80,6 +80,15 @@ export interface Seeds {
   schedule: string;
 }
 
+/** How the official checker of a round enforces equal-issue mode (sample_concatenate_permutation) of the models flagged `equalIssue`. */
+export interface EqualIssuePolicy {
+  divisions: Division[];
+  /** The flagged models its list actually names, when that differs (v4.1: two missing commas join four names into two). */
+  officialModels?: string[];
+  /** `conf`: it reads the setting from the measurements folder's mlperf.conf/user.conf, never from the log (v4.1). */
+  officialSource?: 'log' | 'conf';
+}
+
 export interface FileList {
   required: string[];
   optional?: string[];
@@ -100,6 +109,8 @@ export interface RoundData {
   seeds: Seeds;
   test05Seeds?: Seeds;
   minDurationMs: number;
+  /** Absent when the official checker does not enforce equal-issue mode (the modular checker, v6.0+). */
+  equalIssue?: EqualIssuePolicy;
   /** Built-in benchmark-directory → model mapping. */
   modelAliases: Record<string, string>;
   /** Fallback mapping when no alias matches: the first rule whose text the directory name contains. */
@@ -132,6 +143,8 @@ export interface RoundData {
   };
   summaryCsv: {
     columns: string[];
+    /** The Accuracy column: the first accuracy target's value alone (v4.1), or `METRIC: value` for every target. */
+    accuracy: 'first-target' | 'all-targets';
   };
 }
 

@@ -38,7 +38,7 @@ describe('bad input gives diagnostics, never a crash, and leaves the tree untouc
     const { report } = auditBroken((root) =>
       writeFileSync(path.join(root, RESULT, 'performance/run_1/mlperf_log_detail.txt'), Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x02, 0x01, 0x00, 0x00])),
     );
-    expect(findings(report, 'perf/metric')).toEqual([expect.objectContaining({ message: expect.stringContaining('binary') })]);
+    expect(findings(report, 'perf/log-parse')).toEqual([expect.objectContaining({ message: expect.stringContaining('binary') })]);
   });
 
   it('a broken symbolic link and one that leads out of the tree', () => {

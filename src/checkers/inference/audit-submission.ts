@@ -74,7 +74,7 @@ export async function auditSubmission(options: AuditOptions): Promise<AuditResul
     profile: options.profile,
     rules: active,
     afterScenario: async (unit) => {
-      facts.set(unit.path, await collectResultFacts(load, round, unit));
+      facts.set(unit.path, await collectResultFacts(load, index, round, unit));
     },
   });
   const verdicts = decideVerdicts(round.officialChecker.kind, units, diagnostics, new Map(allRules.map((rule) => [rule.id, rule])), facts);

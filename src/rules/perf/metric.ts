@@ -1,9 +1,7 @@
-import { modelOfUnit } from '../../checkers/inference/model-name.ts';
+import { definePerformanceRule } from '../../checkers/inference/performance-rule.ts';
 import { computeResultMetric } from '../../checkers/inference/result-metric.ts';
-import { performanceLogPath } from '../../checkers/inference/scenarios.ts';
-import { defineRule } from '../rule.ts';
 
-export default defineRule({
+export default definePerformanceRule({
   id: 'perf/metric',
   meta: {
     description: "The performance log yields the result's metric (the key the round defines for its scenario and model).",
@@ -20,13 +18,9 @@ export default defineRule({
     rejects: 'scenario',
     official: {},
   },
-  async check({ unit, round, load, index, report }) {
-    const logPath = performanceLogPath(unit.path);
-    // A missing or unreadable log is reported by the rules that own the run folder and the log.
-    if (!index.isFile(logPath)) return;
-    const model = await modelOfUnit(load, round, unit);
-    const outcome = await computeResultMetric(load, unit, round, model);
-    if (outcome.ok) return;
-    report({ messageId: 'noMetric', file: logPath, data: { reason: outcome.reason } });
+  async checkLog({ load, unit, runFolder, round, model }) {
+    // The metric of the run in `runFolder` (the result's, or a compliance test's), reported under the result's scenario.
+    const outcome = await computeResultMetric(load, { ...unit, path: runFolder }, round, model);
+    return outcome.ok ? [] : [{ messageId: 'noMetric', data: { reason: outcome.reason } }];
   },
 });

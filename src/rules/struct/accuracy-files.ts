@@ -1,8 +1,8 @@
 import { compareFileList } from '../../checkers/inference/file-list.ts';
 import { defineRule } from '../rule.ts';
 
-/** struct/accuracy-txt reports this file when it is missing (and a missing accuracy/ folder). */
-const REPORTED_BY_ACCURACY_TXT = 'accuracy.txt';
+/** Missing files that rules of their own report: struct/accuracy-txt and acc/json-exists. */
+const REPORTED_ELSEWHERE = new Set(['accuracy.txt', 'mlperf_log_accuracy.json']);
 
 export default defineRule({
   id: 'struct/accuracy-files',
@@ -27,7 +27,7 @@ export default defineRule({
     if (!index.isDirectory(folder)) return;
     const { missing, unexpected, expected } = compareFileList(index, folder, round.files.accuracy);
     for (const name of missing) {
-      if (name !== REPORTED_BY_ACCURACY_TXT) report({ messageId: 'missingFile', file: folder, data: { name } });
+      if (!REPORTED_ELSEWHERE.has(name)) report({ messageId: 'missingFile', file: folder, data: { name } });
     }
     for (const name of unexpected) report({ messageId: 'unexpectedFile', file: `${folder}/${name}`, data: { name, expected: expected.join(', ') } });
   },

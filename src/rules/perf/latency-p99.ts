@@ -1,0 +1,33 @@
+import { checkNumber, definePerformanceRule, MISSING_KEY_MESSAGE, usesEarlyStopping } from '../../checkers/inference/performance-rule.ts';
+
+export default definePerformanceRule({
+  id: 'perf/latency-p99',
+  meta: {
+    description: "Runs without early stopping have a 99th-percentile latency within the benchmark's latency constraint.",
+    category: 'perf',
+    scope: 'scenario',
+    severity: 'error',
+    divisions: ['closed', 'open', 'network'],
+    rounds: {},
+    ruleText: 'inference_rules.adoc §4.1 (latency constraints of each benchmark and scenario).',
+    messages: {
+      aboveConstraint:
+        'The 99th-percentile latency of this {{scenario}} result (run as {{ran}}) is {{found}} ns (result_99.00_percentile_latency_ns), above the {{constraint}} ns constraint of {{model}}. Lower the load (or improve the latency) and re-run.',
+      missingKey: MISSING_KEY_MESSAGE,
+    },
+    rejects: 'scenario',
+    // The modular checker rejects; the monolith only logs an ERROR line, which the official profile leaves out.
+    official: { rounds: { since: 'v6.0' } },
+  },
+  checkLog({ log, model, modelData, effectiveScenario, directoryScenario }) {
+    // Early-stopping runs are checked on their configured target (perf/server-target-latency) and by LoadGen itself.
+    if (effectiveScenario === undefined || usesEarlyStopping(effectiveScenario) || directoryScenario === undefined) return [];
+    // The constraint of the scenario the result is published under (the modular checker maps the folder name).
+    const constraint = modelData?.latencyConstraintNs?.[directoryScenario];
+    if (constraint === undefined) return [];
+    return checkNumber(log, 'result_99.00_percentile_latency_ns', (found) => found > constraint, (found) => ({
+      messageId: 'aboveConstraint',
+      data: { scenario: directoryScenario, ran: effectiveScenario, found, constraint, model },
+    }));
+  },
+});

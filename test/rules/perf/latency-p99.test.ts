@@ -1,0 +1,33 @@
+import rule from '../../../src/rules/perf/latency-p99.ts';
+import { realResult, withChanges } from '../../support/shared-data.ts';
+import { testRule } from '../../support/rule-tester.ts';
+import { withLogValue } from './mllog-edits.ts';
+
+// A Server folder holding an Offline run: the one way a LoadGen result meets a latency constraint without early stopping.
+const server = realResult('v6.0', 'closed/MiTAC/results/8xMI350X_2xEPYC-9755/llama2-70b-99.9/Server');
+const logPath = `${server.path}/performance/run_1/mlperf_log_detail.txt`;
+const offlineRun = withLogValue(String(server.tree[logPath]), 'effective_scenario', '"Offline"');
+const withP99 = (value: string | undefined) => withChanges(server.tree, { [logPath]: withLogValue(offlineRun, 'result_99.00_percentile_latency_ns', value) });
+
+testRule(rule, {
+  valid: [
+    { name: 'a real published result (early stopping: not this check)', round: 'v6.0', tree: server.tree, profile: 'official' },
+    { name: 'within the constraint', round: 'v6.0', tree: withP99('20000000000'), profile: 'official' },
+    { name: 'the monolith (up to v5.1) only logs it', round: 'v5.1', tree: withP99('20000000001'), profile: 'official' },
+  ],
+  invalid: [
+    {
+      name: 'above the constraint',
+      round: 'v6.0',
+      profile: 'official',
+      tree: withP99('20000000001'),
+      errors: [{ messageId: 'aboveConstraint', file: logPath, message: 'this Server result (run as Offline) is 20000000001 ns' }],
+    },
+    {
+      name: 'no 99th-percentile latency',
+      round: 'v5.1',
+      tree: withP99(undefined),
+      errors: [{ messageId: 'missingKey', message: 'result_99.00_percentile_latency_ns' }],
+    },
+  ],
+});
