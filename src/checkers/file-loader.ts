@@ -1,7 +1,7 @@
-import { createInterface } from 'node:readline';
 import { failed, type FileSource, type Parser, type ParseResult } from '../parsers/parse-result.ts';
 import type { SubmissionFs } from '../tree/submission-fs.ts';
 import type { SubmissionIndex } from '../tree/submission-index.ts';
+import { splitLineBuffers, splitLines } from '../util/lines.ts';
 
 /**
  * Reads and parses files for the rules, each (parser, file) pair once per audit. Only regular files the index
@@ -45,7 +45,7 @@ export class FileLoader {
     if (target?.kind !== 'file') return failed('missing', 'is not a regular file');
     if (target.error) return failed('unreadable', `cannot be read (${target.error})`);
     try {
-      return await parser.parse(this.#source(target.path, target.size));
+      return await parser.parse(fileSource(this.#fs, target.path, target.size));
     } catch (cause) {
       const code = (cause as NodeJS.ErrnoException).code;
       if (typeof code === 'string') return failed('unreadable', `cannot be read (${code})`);
@@ -53,15 +53,17 @@ export class FileLoader {
     }
   }
 
-  #source(path: string, size: number): FileSource {
-    const fs = this.#fs;
-    return {
-      path,
-      size,
-      readBuffer: () => fs.readFile(path),
-      readHead: (bytes) => fs.readHead(path, bytes),
-      readText: async () => (await fs.readFile(path)).toString('utf8'),
-      lines: () => createInterface({ input: fs.createReadStream(path), crlfDelay: Infinity }),
-    };
-  }
+}
+
+/** A file of a submission as parsers read it: whole, its head, or streamed line by line. */
+export function fileSource(fs: SubmissionFs, path: string, size: number): FileSource {
+  return {
+    path,
+    size,
+    readBuffer: () => fs.readFile(path),
+    readHead: (bytes) => fs.readHead(path, bytes),
+    readText: async () => (await fs.readFile(path)).toString('utf8'),
+    lines: () => splitLines(fs.createReadStream(path)),
+    lineBuffers: () => splitLineBuffers(fs.createReadStream(path)),
+  };
 }

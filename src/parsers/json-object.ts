@@ -7,7 +7,10 @@ export interface JsonObjectDocument {
   positionOf(key: string): { line: number; column: number };
 }
 
-/** A file that must hold one JSON object (the measurements JSON), with the positions of its keys for diagnostics. */
+/**
+ * A file that must hold one JSON object (system description, measurements JSON), with the positions of its keys for
+ * diagnostics.
+ */
 export const jsonObjectParser: Parser<JsonObjectDocument> = {
   id: 'json-object',
   async parse(source) {

@@ -26,7 +26,9 @@ export interface MllogLog {
 
 /** Keys whose values the audit never reads but which can be megabytes long: recorded, not decoded. */
 const UNDECODED_KEYS = new Set(['loaded_qsl_set']);
-const KEY_PATTERN = /^\{\s*"key"\s*:\s*"([^"\\]*)"/;
+/** The start of an event line: marker and key, read from the line's first bytes before deciding to decode it. */
+const EVENT_HEAD = /^(:::MLLOG|:::ENDPTS)\s*\{\s*"key"\s*:\s*"([^"\\]*)"/;
+const HEAD_BYTES = 128;
 /** An event value that is an integer too large for a double (LoadGen's seeds). */
 const BIG_INTEGER_VALUE = /("value"\s*:\s*)(-?\d{16,})(\s*[,}])/;
 
@@ -41,14 +43,19 @@ export const mllogParser: Parser<MllogLog> = {
     const warnings: MllogEvent[] = [];
     const problems: ParseProblem[] = [];
     let lineNumber = 0;
-    for await (const line of source.lines()) {
+    for await (const bytes of source.lineBuffers()) {
       lineNumber++;
-      const marker = MARKERS.find((candidate) => line.startsWith(candidate));
+      const head = bytes.subarray(0, HEAD_BYTES).toString('latin1');
+      const marker = MARKERS.find((candidate) => head.startsWith(candidate));
       if (marker === undefined) {
         if (lineNumber === 1) problems.push({ kind: 'malformed', line: 1, message: 'does not start with an MLLOG marker (":::MLLOG")' });
         continue;
       }
-      const event = parseEvent(line.slice(marker.length).trim(), lineNumber);
+      const key = EVENT_HEAD.exec(head)?.[2];
+      const event =
+        key !== undefined && UNDECODED_KEYS.has(key)
+          ? { key, value: null, line: lineNumber, isError: false, isWarning: false }
+          : parseEvent(bytes.subarray(marker.length).toString('utf8').trim(), lineNumber);
       if (typeof event === 'string') {
         problems.push({ kind: 'malformed', line: lineNumber, message: event });
         continue;
@@ -70,10 +77,6 @@ export const mllogParser: Parser<MllogLog> = {
 };
 
 function parseEvent(json: string, line: number): MllogEvent | string {
-  const keyMatch = KEY_PATTERN.exec(json);
-  if (keyMatch && UNDECODED_KEYS.has(keyMatch[1] as string)) {
-    return { key: keyMatch[1] as string, value: null, line, isError: false, isWarning: false };
-  }
   let object: unknown;
   try {
     const bigInteger = BIG_INTEGER_VALUE.exec(json);

@@ -28,6 +28,8 @@ export interface FileSource {
   readText(): Promise<string>;
   /** Lines without their terminators, streamed; memory stays bounded by the longest line. */
   lines(): AsyncIterable<string>;
+  /** The same lines as raw bytes, for parsers that skip long lines without decoding them. */
+  lineBuffers(): AsyncIterable<Buffer>;
 }
 
 export interface Parser<T> {

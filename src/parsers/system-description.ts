@@ -1,7 +1,7 @@
 import { Ajv, type ErrorObject } from 'ajv';
-import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import type { RoundData } from '../rounds/types.ts';
-import { failed, looksBinary, parsed, positionAt, type FileSource, type Parser } from './parse-result.ts';
+import { jsonObjectParser } from './json-object.ts';
+import { parsed, type FileSource, type Parser } from './parse-result.ts';
 
 /** Which official check a schema violation belongs to. */
 export type SystemFieldProblemKind = 'required' | 'meaningful' | 'status' | 'system-type' | 'network-required';
@@ -20,7 +20,7 @@ export interface SourcePosition {
 }
 
 export interface SystemDescription {
-  readonly json: Record<string, unknown>;
+  readonly json: Readonly<Record<string, unknown>>;
   /** 1-based position of a top-level field's key; the object's opening brace when the field is absent. */
   positionOf(field: string): SourcePosition;
   readonly fieldProblems: readonly SystemFieldProblem[];
@@ -38,22 +38,9 @@ export function systemDescriptionParser(round: RoundData): Parser<SystemDescript
   return {
     id: `system-description:${round.id}`,
     async parse(source: FileSource) {
-      const buffer = await source.readBuffer();
-      if (looksBinary(buffer)) return failed('malformed', 'is a binary file, not JSON');
-      const text = buffer.toString('utf8');
-      const errors: ParseError[] = [];
-      const tree = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
-      if (errors.length > 0 || tree === undefined) {
-        const first = errors[0];
-        const position = first ? positionAt(text, first.offset) : { line: 1, column: 1 };
-        return failed('malformed', `is not valid JSON: ${first ? printParseErrorCode(first.error) : 'empty file'}`, position);
-      }
-      if (tree.type !== 'object') return failed('malformed', 'must hold a JSON object', positionAt(text, tree.offset));
-      const json = JSON.parse(text) as Record<string, unknown>;
-      const positionOf = (field: string): SourcePosition => {
-        const node: Node | undefined = findNodeAtLocation(tree, [field]);
-        return positionAt(text, (node?.parent ?? tree).offset);
-      };
+      const document = await jsonObjectParser.parse(source);
+      if (!document.ok) return document;
+      const { json, positionOf } = document.value;
       const isNetwork = String(json['is_network'] ?? '').toLowerCase() === 'true';
       const validate = isNetwork ? validateNetwork : validateBase;
       validate(json);

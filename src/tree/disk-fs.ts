@@ -7,6 +7,8 @@ import type { LinkInfo, TreeEntry } from './entry.ts';
 import type { SubmissionFs } from './submission-fs.ts';
 
 const STAT_CONCURRENCY = 64;
+/** Large reads: LoadGen logs are read whole, line by line. */
+const READ_CHUNK_BYTES = 256 * 1024;
 
 /** A submission directory on disk. */
 export class DiskFs implements SubmissionFs {
@@ -22,53 +24,50 @@ export class DiskFs implements SubmissionFs {
   async walk(): Promise<TreeEntry[]> {
     this.#realRoot = await realpath(this.#root);
     const entries: TreeEntry[] = [];
-    let pending: string[] = [''];
+    const unlistable = new Map<string, string>();
+    let pending: TreeEntry[] = [{ path: '', kind: 'directory', size: 0 }];
     while (pending.length > 0) {
-      const listed = await mapLimit(pending, STAT_CONCURRENCY, (dir) => this.#listDirectory(dir));
+      const listed = await mapLimit(pending, STAT_CONCURRENCY, (directory) => this.#listDirectory(directory.path, unlistable));
       pending = [];
-      for (const { children, subdirectories } of listed) {
+      for (const children of listed) {
         entries.push(...children);
-        pending.push(...subdirectories);
+        pending.push(...children.filter((entry) => entry.kind === 'directory'));
       }
     }
-    return entries;
+    // A folder that cannot be listed is recorded with the reason, for the rules to report.
+    return unlistable.size === 0 ? entries : entries.map((entry) => (unlistable.has(entry.path) ? { ...entry, error: unlistable.get(entry.path) as string } : entry));
   }
 
-  async #listDirectory(dir: string): Promise<{ children: TreeEntry[]; subdirectories: string[] }> {
+  /** The children of a directory; records the reason when the directory cannot be listed. */
+  async #listDirectory(dir: string, unlistable: Map<string, string>): Promise<TreeEntry[]> {
     let dirents: Dirent[];
     try {
       dirents = await readdir(this.#absolute(dir), { withFileTypes: true });
-    } catch {
-      // The directory itself was recorded by its parent; an unlistable one is marked there.
-      return { children: [], subdirectories: [] };
+    } catch (cause) {
+      unlistable.set(dir, errorCode(cause));
+      return [];
     }
-    const children = await mapLimit(dirents, STAT_CONCURRENCY, (dirent) =>
-      this.#inspect(dir === '' ? dirent.name : `${dir}/${dirent.name}`),
-    );
-    const subdirectories = children.filter((entry) => entry.kind === 'directory' && !entry.error).map((entry) => entry.path);
-    return { children, subdirectories };
+    return mapLimit(dirents, STAT_CONCURRENCY, (dirent) => {
+      const path = dir === '' ? dirent.name : `${dir}/${dirent.name}`;
+      // Directories need no stat: their kind is known and their size does not matter.
+      if (dirent.isDirectory()) return Promise.resolve<TreeEntry>({ path, kind: 'directory', size: 0 });
+      return this.#inspect(path);
+    });
   }
 
   async #inspect(relative: string): Promise<TreeEntry> {
-    const absolute = this.#absolute(relative);
     try {
-      const info = await lstat(absolute);
-      if (info.isSymbolicLink()) return await this.#inspectLink(relative, info.mtimeMs);
-      if (info.isDirectory()) {
-        const error = await readdir(absolute).then(
-          () => undefined,
-          (cause: NodeJS.ErrnoException) => cause.code ?? 'unreadable',
-        );
-        return { path: relative, kind: 'directory', size: 0, mtimeMs: info.mtimeMs, ...(error && { error }) };
-      }
-      if (info.isFile()) return { path: relative, kind: 'file', size: info.size, mtimeMs: info.mtimeMs };
-      return { path: relative, kind: 'other', size: 0, mtimeMs: info.mtimeMs };
+      const info = await lstat(this.#absolute(relative));
+      if (info.isSymbolicLink()) return await this.#inspectLink(relative);
+      if (info.isFile()) return { path: relative, kind: 'file', size: info.size };
+      if (info.isDirectory()) return { path: relative, kind: 'directory', size: 0 };
+      return { path: relative, kind: 'other', size: 0 };
     } catch (cause) {
-      return { path: relative, kind: 'other', size: 0, mtimeMs: 0, error: errorCode(cause) };
+      return { path: relative, kind: 'other', size: 0, error: errorCode(cause) };
     }
   }
 
-  async #inspectLink(relative: string, mtimeMs: number): Promise<TreeEntry> {
+  async #inspectLink(relative: string): Promise<TreeEntry> {
     const absolute = this.#absolute(relative);
     const target = await readlink(absolute);
     let link: LinkInfo;
@@ -87,7 +86,7 @@ export class DiskFs implements SubmissionFs {
     } catch {
       link = { target, resolution: 'broken' };
     }
-    return { path: relative, kind: 'symlink', size, mtimeMs, link };
+    return { path: relative, kind: 'symlink', size, link };
   }
 
   readFile(relative: string): Promise<Buffer> {
@@ -106,7 +105,7 @@ export class DiskFs implements SubmissionFs {
   }
 
   createReadStream(relative: string): Readable {
-    return createReadStream(this.#absolute(relative));
+    return createReadStream(this.#absolute(relative), { highWaterMark: READ_CHUNK_BYTES });
   }
 
   #absolute(relative: string): string {

@@ -16,7 +16,6 @@ export interface TreeEntry {
   readonly kind: EntryKind;
   /** Size in bytes for files (and for links to files inside the tree); 0 otherwise. */
   readonly size: number;
-  readonly mtimeMs: number;
   readonly link?: LinkInfo;
   /** Set when the entry exists but could not be listed or inspected (permissions, I/O error). */
   readonly error?: string;

@@ -27,26 +27,26 @@ export class MemoryFs implements SubmissionFs {
   }
 
   async walk(): Promise<TreeEntry[]> {
-    const entries: TreeEntry[] = [...this.#directories].map((path) => ({ path, kind: 'directory', size: 0, mtimeMs: 0 }));
+    const entries: TreeEntry[] = [...this.#directories].map((path) => ({ path, kind: 'directory', size: 0 }));
     for (const [path, node] of this.#nodes) {
       if (typeof node === 'object' && 'symlink' in node) entries.push(this.#linkEntry(path, node.symlink));
-      else entries.push({ path, kind: 'file', size: contentOf(node).length, mtimeMs: 0 });
+      else entries.push({ path, kind: 'file', size: contentOf(node).length });
     }
     return entries;
   }
 
   #linkEntry(path: string, target: string): TreeEntry {
     const resolved = resolveRelative(parentPath(path), target);
-    if (resolved === undefined) return { path, kind: 'symlink', size: 0, mtimeMs: 0, link: { target, resolution: 'outside' } };
+    if (resolved === undefined) return { path, kind: 'symlink', size: 0, link: { target, resolution: 'outside' } };
     const node = this.#nodes.get(resolved);
     if (this.#directories.has(resolved)) {
-      return { path, kind: 'symlink', size: 0, mtimeMs: 0, link: { target, resolution: 'inside', targetKind: 'directory', targetPath: resolved } };
+      return { path, kind: 'symlink', size: 0, link: { target, resolution: 'inside', targetKind: 'directory', targetPath: resolved } };
     }
     if (node === undefined || (typeof node === 'object' && 'symlink' in node)) {
-      return { path, kind: 'symlink', size: 0, mtimeMs: 0, link: { target, resolution: 'broken' } };
+      return { path, kind: 'symlink', size: 0, link: { target, resolution: 'broken' } };
     }
     const size = contentOf(node).length;
-    return { path, kind: 'symlink', size, mtimeMs: 0, link: { target, resolution: 'inside', targetKind: 'file', targetPath: resolved } };
+    return { path, kind: 'symlink', size, link: { target, resolution: 'inside', targetKind: 'file', targetPath: resolved } };
   }
 
   async readFile(path: string): Promise<Buffer> {

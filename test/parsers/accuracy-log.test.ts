@@ -1,23 +1,12 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
 import { describe, expect, it } from 'vitest';
 import { accuracyLogParser, TRUNCATION_KEPT_CHARS, TRUNCATION_MARKER } from '../../src/parsers/accuracy-log.ts';
 import type { FileSource } from '../../src/parsers/parse-result.ts';
-import { MemoryFs } from '../../src/tree/memory-fs.ts';
+import { sourceOf } from '../support/file-source.ts';
 import { sharedInference } from '../support/shared-data.ts';
 
-function source(content: string | Buffer): FileSource {
-  const fs = new MemoryFs({ 'log.json': content });
-  return {
-    path: 'log.json',
-    size: typeof content === 'string' ? Buffer.byteLength(content) : content.length,
-    readBuffer: () => fs.readFile('log.json'),
-    readHead: (bytes) => fs.readHead('log.json', bytes),
-    readText: async () => (await fs.readFile('log.json')).toString(),
-    lines: () => createInterface({ input: fs.createReadStream('log.json'), crlfDelay: Infinity }),
-  };
-}
+const source = (content: string | Buffer): FileSource => sourceOf(content, 'log.json');
 
 async function parse(content: string | Buffer) {
   const result = await accuracyLogParser.parse(source(content));

@@ -1,21 +1,10 @@
-import { createInterface } from 'node:readline';
 import { describe, expect, it } from 'vitest';
 import { accuracyTxtParser, pythonFloatOf } from '../../src/parsers/accuracy-txt.ts';
 import type { FileSource } from '../../src/parsers/parse-result.ts';
+import { sourceOf } from '../support/file-source.ts';
 import { loadRound } from '../../src/rounds/load-round.ts';
-import { MemoryFs } from '../../src/tree/memory-fs.ts';
 
-function source(content: string): FileSource {
-  const fs = new MemoryFs({ 'accuracy.txt': content });
-  return {
-    path: 'accuracy.txt',
-    size: Buffer.byteLength(content),
-    readBuffer: () => fs.readFile('accuracy.txt'),
-    readHead: (bytes) => fs.readHead('accuracy.txt', bytes),
-    readText: async () => (await fs.readFile('accuracy.txt')).toString(),
-    lines: () => createInterface({ input: fs.createReadStream('accuracy.txt'), crlfDelay: Infinity }),
-  };
-}
+const source = (content: string | Buffer): FileSource => sourceOf(content, 'accuracy.txt');
 
 async function parse(round: string, content: string) {
   const data = loadRound(round);

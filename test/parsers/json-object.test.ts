@@ -1,18 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { jsonObjectParser } from '../../src/parsers/json-object.ts';
 import type { FileSource } from '../../src/parsers/parse-result.ts';
+import { sourceOf } from '../support/file-source.ts';
 
-function source(text: string | Buffer): FileSource {
-  const buffer = Buffer.from(text);
-  return {
-    path: 'measurements.json',
-    size: buffer.length,
-    readBuffer: async () => buffer,
-    readHead: async (bytes) => buffer.subarray(0, bytes),
-    readText: async () => buffer.toString('utf8'),
-    lines: () => (async function* () {})(),
-  };
-}
+const source = (content: string | Buffer): FileSource => sourceOf(content, 'file.txt');
 
 describe('JSON object parser', () => {
   it('gives each top-level key its position, and the opening brace for an absent key', async () => {

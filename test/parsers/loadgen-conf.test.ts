@@ -1,20 +1,9 @@
-import { createInterface } from 'node:readline';
 import { describe, expect, it } from 'vitest';
 import type { FileSource } from '../../src/parsers/parse-result.ts';
-import { MemoryFs } from '../../src/tree/memory-fs.ts';
+import { sourceOf } from '../support/file-source.ts';
 import { isLoadgenNumber, loadgenConfParser, lookupConfSetting, parseLoadgenConf, splitConfKey } from '../../src/parsers/loadgen-conf.ts';
 
-function source(content: string | Buffer): FileSource {
-  const fs = new MemoryFs({ 'user.conf': content });
-  return {
-    path: 'user.conf',
-    size: content.length,
-    readBuffer: () => fs.readFile('user.conf'),
-    readHead: (bytes) => fs.readHead('user.conf', bytes),
-    readText: async () => (await fs.readFile('user.conf')).toString(),
-    lines: () => createInterface({ input: fs.createReadStream('user.conf'), crlfDelay: Infinity }),
-  };
-}
+const source = (content: string | Buffer): FileSource => sourceOf(content, 'user.conf');
 
 const problemsOf = (text: string) => parseLoadgenConf(text).problems.map(({ kind, line, word }) => ({ kind, line, word }));
 

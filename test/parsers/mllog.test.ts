@@ -1,20 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { integerText, mllogParser, numberValue } from '../../src/parsers/mllog.ts';
 import type { FileSource } from '../../src/parsers/parse-result.ts';
-import { MemoryFs } from '../../src/tree/memory-fs.ts';
-import { createInterface } from 'node:readline';
+import { sourceOf } from '../support/file-source.ts';
 
-function source(text: string | Buffer): FileSource {
-  const fs = new MemoryFs({ 'log.txt': text });
-  return {
-    path: 'log.txt',
-    size: text.length,
-    readBuffer: () => fs.readFile('log.txt'),
-    readHead: (bytes) => fs.readHead('log.txt', bytes),
-    readText: async () => (await fs.readFile('log.txt')).toString(),
-    lines: () => createInterface({ input: fs.createReadStream('log.txt'), crlfDelay: Infinity }),
-  };
-}
+const source = (content: string | Buffer): FileSource => sourceOf(content, 'log.txt');
 
 const event = (key: string, value: string, isError = false) =>
   `:::MLLOG {"key": "${key}", "value": ${value}, "time_ms": 0.01, "namespace": "mlperf::logging", "event_type": "POINT_IN_TIME", "metadata": {"is_error": ${isError}, "is_warning": false, "file": "x.cc", "line_no": 1, "pid": 1, "tid": 1}}`;

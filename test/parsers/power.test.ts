@@ -1,25 +1,14 @@
 import { execFileSync } from 'node:child_process';
-import { createInterface } from 'node:readline';
 import { describe, expect, it } from 'vitest';
 import type { FileSource } from '../../src/parsers/parse-result.ts';
+import { sourceOf } from '../support/file-source.ts';
 import { ptdLogParser } from '../../src/parsers/power/ptd-log.ts';
 import { parseLogTime, parsePythonFloat } from '../../src/parsers/power/python-values.ts';
 import { ptdSessionParser } from '../../src/parsers/power/session.ts';
 import { sha1Parser } from '../../src/parsers/power/sha1.ts';
 import { splParser } from '../../src/parsers/power/spl.ts';
-import { MemoryFs } from '../../src/tree/memory-fs.ts';
 
-function source(content: string | Buffer): FileSource {
-  const fs = new MemoryFs({ 'file.txt': content });
-  return {
-    path: 'file.txt',
-    size: content.length,
-    readBuffer: () => fs.readFile('file.txt'),
-    readHead: (bytes) => fs.readHead('file.txt', bytes),
-    readText: async () => (await fs.readFile('file.txt')).toString(),
-    lines: () => createInterface({ input: fs.createReadStream('file.txt'), crlfDelay: Infinity }),
-  };
-}
+const source = (content: string | Buffer): FileSource => sourceOf(content, 'file.txt');
 
 const python = (program: string, inputs: readonly string[]): string[] =>
   execFileSync('python3', ['-c', `import sys, datetime\nfor x in sys.argv[1:]:\n  ${program}`, ...inputs], { encoding: 'utf8' }).split('\n').slice(0, -1);

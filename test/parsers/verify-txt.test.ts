@@ -1,24 +1,13 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
 import { describe, expect, it } from 'vitest';
 import { accuracyLogContentParser } from '../../src/checkers/inference/compliance.ts';
 import type { FileSource } from '../../src/parsers/parse-result.ts';
+import { sourceOf } from '../support/file-source.ts';
 import { pythonStrip, reportNumber, verifyTxtParser, type VerifyReport } from '../../src/parsers/verify-txt.ts';
-import { MemoryFs } from '../../src/tree/memory-fs.ts';
 import { sharedInference } from '../support/shared-data.ts';
 
-function source(text: string | Buffer): FileSource {
-  const fs = new MemoryFs({ 'report.txt': text });
-  return {
-    path: 'report.txt',
-    size: Buffer.byteLength(text),
-    readBuffer: () => fs.readFile('report.txt'),
-    readHead: (bytes) => fs.readHead('report.txt', bytes),
-    readText: async () => (await fs.readFile('report.txt')).toString(),
-    lines: () => createInterface({ input: fs.createReadStream('report.txt'), crlfDelay: Infinity }),
-  };
-}
+const source = (content: string | Buffer): FileSource => sourceOf(content, 'report.txt');
 
 async function parse(text: string | Buffer): Promise<VerifyReport> {
   const result = await verifyTxtParser.parse(source(text));
