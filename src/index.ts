@@ -5,15 +5,17 @@
  */
 export { auditSubmission, AuditSetupError, type AuditOptions, type AuditResult, type ActiveRuleSummary } from './checkers/inference/audit-submission.ts';
 export type { ResultMetric } from './checkers/inference/result-metric.ts';
-export type { Rejection, ResultVerdict } from './checkers/verdicts.ts';
+export type { Rejection, ResultVerdict, ResultPower } from './checkers/verdicts.ts';
+export { SUMMARY_SYSTEM_FIELDS, type ResultSummary, type SummarySystemField } from './checkers/inference/result-summary.ts';
+export type { AccuracyValue } from './checkers/inference/accuracy.ts';
 export type { SeveritySetting } from './checkers/rule-selection.ts';
 export type { Diagnostic, Severity } from './report/diagnostic.ts';
 export { reporters, type FormatName } from './report/reporters.ts';
 export type { Reporter, ReporterOptions } from './report/reporter.ts';
 export { toJsonReport, JSON_REPORT_VERSION, type JsonReport } from './report/json.ts';
 export { knownRounds, loadRound, RoundDataError } from './rounds/load-round.ts';
-export type { RoundData, ModelData, ModelAccuracy, AccuracyBound, ExtraAccuracyFiles, LlmLatencyLimit, SystemCategory, ScenarioSet, Seeds, FileList, Scenario, Division } from './rounds/types.ts';
-export { defineRule, type Rule, type AnyRule, type RuleMeta, type RuleContext, type ReportDescriptor, type RuleCategory, type Rejects, type RoundRange, type Profile } from './rules/rule.ts';
+export type { RoundData, ModelData, ModelAccuracy, AccuracyBound, ExtraAccuracyFiles, LlmLatencyLimit, SystemCategory, ScenarioSet, Seeds, FileList, EqualIssuePolicy, Scenario, Division } from './rounds/types.ts';
+export { defineRule, type Rule, type AnyRule, type RuleMeta, type RuleContext, type ReportDescriptor, type RuleCategory, type Rejects, type OfficialSeverities, type RoundRange, type Profile } from './rules/rule.ts';
 export { registry } from './rules/registry.ts';
 export type { ParseResult, ParseProblem, ProblemKind, Parser, FileSource } from './parsers/parse-result.ts';
 export { DiskFs } from './tree/disk-fs.ts';

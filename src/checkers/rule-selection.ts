@@ -1,5 +1,5 @@
 import type { Severity } from '../report/diagnostic.ts';
-import { roundInRange } from '../rounds/load-round.ts';
+import { loadRound, roundInRange } from '../rounds/load-round.ts';
 import type { Division } from '../rounds/types.ts';
 import type { AnyRule, Profile } from '../rules/rule.ts';
 
@@ -14,6 +14,8 @@ export interface ActiveRule {
 export interface SelectionOptions {
   readonly profile: Profile;
   readonly round: string;
+  /** Which official checker decides the round; read from the round's data when absent. */
+  readonly checker?: 'monolith' | 'modular';
   /** User overrides by rule id (recommended profile only: the official profile is the official checker's). */
   readonly severities?: Readonly<Record<string, SeveritySetting>>;
 }
@@ -28,14 +30,21 @@ export function selectRules(rules: readonly AnyRule[], options: SelectionOptions
   return active;
 }
 
-function severityOf(rule: AnyRule, { profile, round, severities }: SelectionOptions): SeveritySetting {
+function severityOf(rule: AnyRule, { profile, round, severities, checker }: SelectionOptions): SeveritySetting {
   const { meta } = rule;
   if (profile === 'official') {
     if (meta.official === false || !roundInRange(round, meta.official.rounds ?? meta.rounds)) return 'off';
-    return meta.official.severity ?? meta.severity;
+    return officialSeverity(rule, checker ?? loadRound(round).officialChecker.kind);
   }
   if (!roundInRange(round, meta.rounds)) return 'off';
   return severities?.[rule.id] ?? meta.severity;
+}
+
+/** The severity a rule has in the official profile under a given official checker. */
+export function officialSeverity(rule: AnyRule, checker: 'monolith' | 'modular'): Severity {
+  const { official, severity } = rule.meta;
+  if (official === false || official.severity === undefined) return severity;
+  return typeof official.severity === 'string' ? official.severity : official.severity[checker];
 }
 
 export function appliesToDivision(rule: AnyRule, division: Division | undefined): boolean {

@@ -4,6 +4,7 @@ import { Chalk } from 'chalk';
 import { INTERNAL_RULES } from '../checkers/internal-rules.ts';
 import { registry } from '../rules/registry.ts';
 import type { AnyRule, RoundRange } from '../rules/rule.ts';
+import { officialSeverity } from '../checkers/rule-selection.ts';
 
 /** docs/ sits one level above both src/ and dist/. */
 const DOCS = new URL('../../docs/rules/', import.meta.url);
@@ -23,7 +24,14 @@ export function describeOfficial(rule: AnyRule): string {
   const { official } = rule.meta;
   if (official === false) return 'not checked by the official checker';
   const rounds = describeRounds(official.rounds ?? rule.meta.rounds);
-  return official.severity && official.severity !== rule.meta.severity ? `${rounds} (as ${official.severity})` : rounds;
+  const severity = describeOfficialSeverity(rule);
+  return severity !== rule.meta.severity ? `${rounds} (as ${severity})` : rounds;
+}
+
+/** `error`, or `warning (monolith), error (modular)` when the two official checkers differ. */
+export function describeOfficialSeverity(rule: AnyRule): string {
+  const [monolith, modular] = [officialSeverity(rule, 'monolith'), officialSeverity(rule, 'modular')];
+  return monolith === modular ? monolith : `${monolith} (monolith), ${modular} (modular)`;
 }
 
 function describeRejects(rule: AnyRule): string {

@@ -1,7 +1,7 @@
 import { roundInRange } from '../rounds/load-round.ts';
 import { registry } from '../rules/registry.ts';
 import type { AnyRule, Profile } from '../rules/rule.ts';
-import { describeOfficial, describeRounds } from './rule-docs.ts';
+import { describeOfficial, describeOfficialSeverity, describeRounds } from './rule-docs.ts';
 
 export interface RulesFilter {
   readonly round?: string;
@@ -22,8 +22,7 @@ export function filterRules(filter: RulesFilter): AnyRule[] {
 }
 
 export function rulesTable(rules: readonly AnyRule[], profile: Profile): string {
-  const severityIn = (rule: AnyRule) =>
-    profile === 'official' && rule.meta.official !== false ? (rule.meta.official.severity ?? rule.meta.severity) : rule.meta.severity;
+  const severityIn = (rule: AnyRule) => (profile === 'official' ? describeOfficialSeverity(rule) : rule.meta.severity);
   const rows = rules.map((rule) => [rule.id, severityIn(rule), rule.meta.scope, describeRounds(rule.meta.rounds), describeOfficial(rule), rule.meta.description]);
   const header = ['rule', 'severity', 'checks each', 'rounds', 'official checker', 'description'];
   const widths = header.slice(0, -1).map((title, column) => Math.max(title.length, ...rows.map((row) => (row[column] as string).length)));

@@ -10,6 +10,11 @@ import type { UnitKind, UnitOfKind, UnitTree } from '../tree/units.ts';
  */
 export type Rejects = UnitKind | 'measurements' | 'none';
 
+export interface OfficialSeverities {
+  readonly monolith: Severity;
+  readonly modular: Severity;
+}
+
 export type RuleCategory = 'struct' | 'sys' | 'meas' | 'perf' | 'acc' | 'comp' | 'pwr' | 'div' | 'sum';
 export const RULE_CATEGORIES: readonly RuleCategory[] = ['struct', 'sys', 'meas', 'perf', 'acc', 'comp', 'pwr', 'div', 'sum'];
 
@@ -43,9 +48,10 @@ export interface RuleMeta<MessageId extends string, Scope extends UnitKind> {
   readonly rejects: Rejects | { readonly monolith: Rejects; readonly modular: Rejects };
   /**
    * How the rule takes part in the `official` profile: `false` when no official checker has the check,
-   * otherwise the rounds (and severity) in which the official checker of that round applies it.
+   * otherwise the rounds (and severity) in which the official checker of that round applies it. The severity may
+   * differ between the monolith (up to v5.1) and the modular checker (v6.0+): one logs what the other rejects.
    */
-  readonly official: false | { readonly rounds?: RoundRange; readonly severity?: Severity };
+  readonly official: false | { readonly rounds?: RoundRange; readonly severity?: Severity | OfficialSeverities };
 }
 
 export interface ReportDescriptor<MessageId extends string> {

@@ -62,7 +62,7 @@ export async function auditSubmission(options: AuditOptions): Promise<AuditResul
   const units = discoverUnits(index, round, options.submitter === undefined ? {} : { submitter: options.submitter });
   const loader = new FileLoader(options.fs, index);
   const allRules = options.rules ?? registry;
-  const active = selectRules(allRules, { profile: options.profile, round: round.id, ...(options.severities && { severities: options.severities }) });
+  const active = selectRules(allRules, { profile: options.profile, round: round.id, checker: round.officialChecker.kind, ...(options.severities && { severities: options.severities }) });
 
   const facts = new Map<string, ResultFacts>();
   const load: Load = (path, parser) => loader.load(path, parser);

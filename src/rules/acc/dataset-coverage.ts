@@ -25,9 +25,9 @@ export default defineRule({
       mismatch: 'The accuracy run covered {{found}} samples ({{key}}), but the accuracy data set of {{model}} has {{expected}}. Run the accuracy mode on the complete data set (no sample-count override in user.conf) and re-score it.',
       noCount: 'The accuracy log records neither effective_accuracy_sample_count nor qsl_reported_total_count, so the number of samples the accuracy run covered is unknown. Copy the complete mlperf_log_detail.txt LoadGen wrote in the accuracy run.',
     },
-    // The modular checker rejects the result; the v5.1 monolith only logs the mismatch (see the docs).
+    // The modular checker rejects the result; the v5.1 monolith (which added the check) only logs the mismatch.
     rejects: 'scenario',
-    official: { rounds: { since: 'v6.0' } },
+    official: { rounds: { since: 'v5.1' }, severity: { monolith: 'warning', modular: 'error' } },
   },
   async check({ unit, round, load, report }) {
     const model = await modelOfUnit(load, round, unit);

@@ -30,8 +30,8 @@ export default definePerformanceRule({
     },
     rejects: 'scenario',
     // The modular checker rejects; the monolith only logs an ERROR line and relies on result_validity
-    // (perf/result-valid), which the official profile reproduces as no finding at all up to v5.1.
-    official: { rounds: { since: 'v6.0' } },
+    // (perf/result-valid): a warning there.
+    official: { severity: { monolith: 'warning', modular: 'error' } },
   },
   checkLog({ log, effectiveScenario }) {
     if (effectiveScenario === undefined || !usesEarlyStopping(effectiveScenario)) return [];

@@ -11,9 +11,15 @@ const notMet = withChanges(server.tree, { [logPath]: withLogValue(log, 'early_st
 testRule(rule, {
   valid: [
     { name: 'a real published result', round: 'v6.0', tree: server.tree, profile: 'official' },
-    { name: 'the monolith (up to v5.1) only logs it', round: 'v5.1', tree: notMet, profile: 'official' },
   ],
   invalid: [
+    {
+      name: 'the monolith (up to v5.1) only logs it: a warning, no rejection',
+      round: 'v5.1',
+      tree: notMet,
+      profile: 'official',
+      errors: [{ messageId: 'notMet', severity: 'warning' }],
+    },
     {
       name: 'a Server run that did not meet early stopping, with the LLM explanations',
       round: 'v6.0',
