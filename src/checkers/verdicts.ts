@@ -1,10 +1,13 @@
 import type { Diagnostic } from '../report/diagnostic.ts';
-import type { AnyRule } from '../rules/rule.ts';
+import { stageOf, type AnyRule } from '../rules/rule.ts';
 import { compareStrings } from '../tree/submission-index.ts';
 import { ancestorOfKind, type ScenarioUnit, type Unit, type UnitKind, type UnitTree } from '../tree/units.ts';
 import type { ResultMetric } from './inference/result-metric.ts';
 import type { ResultSummary } from './inference/result-summary.ts';
 import { RULE_CRASHED } from './internal-rules.ts';
+
+/** The rule whose finding a required scenario that failed stands for in the monolith's output. */
+const REQUIRED_SCENARIOS_RULE = 'struct/required-scenarios';
 
 /** A unit the audit rejects, under the key the official checker uses for it ("root" for the whole tree). */
 export interface Rejection {
@@ -42,6 +45,8 @@ export interface Verdicts {
 
 export interface ResultFacts {
   readonly model: string;
+  /** A scenario the model requires in the closed and network divisions (the monolith's required set). */
+  readonly requiredScenario?: boolean;
   readonly metric?: ResultMetric;
   readonly power?: ResultPower;
   readonly summary?: ResultSummary;
@@ -76,6 +81,13 @@ export function decideVerdicts(
   const rejected = new Map<Unit, Set<string>>();
   /** Keys the monolith records besides the unit's own: a result's measurements folder (up to v5.1). */
   const measurementKeys = new Map<ScenarioUnit, Set<string>>();
+  /** Benchmarks the monolith records as having no results once their results are judged (they keep their verdicts). */
+  const recordedBenchmarks = new Map<Unit, Set<string>>();
+  const record = (map: Map<Unit, Set<string>>, unit: Unit, ruleIds: Iterable<string>): void => {
+    const set = map.get(unit) ?? new Set<string>();
+    for (const ruleId of ruleIds) set.add(ruleId);
+    map.set(unit, set);
+  };
   for (const diagnostic of diagnostics) {
     if (diagnostic.severity !== 'error') continue;
     const ruleId = diagnostic.ruleId === RULE_CRASHED.id ? String(diagnostic.data?.['rule']) : diagnostic.ruleId;
@@ -83,6 +95,11 @@ export function decideVerdicts(
     const level = typeof declared === 'object' ? declared[checker] : declared;
     const unit = unitByPath.get(diagnostic.unit.path);
     if (level === undefined || level === 'none' || unit === undefined) continue;
+    if (level === 'benchmark-record') {
+      const benchmark = ancestorOfKind(unit, 'benchmark');
+      if (benchmark) record(recordedBenchmarks, benchmark, [diagnostic.ruleId]);
+      continue;
+    }
     const target = ancestorOfKind(unit, level === 'measurements' ? 'scenario' : level);
     if (target === undefined) continue;
     rejected.set(target, (rejected.get(target) ?? new Set()).add(diagnostic.ruleId));
@@ -101,6 +118,11 @@ export function decideVerdicts(
     const status = rejectedBy.size === 0 && metric !== undefined ? 'accepted' : 'rejected';
     // No rule rejected it, yet there is no metric to publish (the rule that says why may be switched off).
     if (rejectedBy.size === 0 && metric === undefined) rejected.set(unit, new Set());
+    // The monolith counts a required scenario as present once its measurement and performance checks passed, so one
+    // that fails them leaves its closed or network benchmark without all required scenarios.
+    if (checker === 'monolith' && fact?.requiredScenario === true && failedBeforeAccuracy(rejected.get(unit), rules)) {
+      record(recordedBenchmarks, unit.parent, [REQUIRED_SCENARIOS_RULE]);
+    }
     return {
       ...identity(unit),
       model: fact?.model ?? unit.benchmark,
@@ -117,9 +139,18 @@ export function decideVerdicts(
   };
   const rejections = [
     ...[...rejected].map(([unit, ruleIds]) => toRejection(unit, rejectionKey(unit), ruleIds, unit)),
+    ...[...recordedBenchmarks].filter(([unit]) => !rejected.has(unit)).map(([unit, ruleIds]) => toRejection(unit, rejectionKey(unit), ruleIds, unit)),
     ...[...measurementKeys].map(([unit, ruleIds]) => toRejection(unit, unit.measurementsPath, ruleIds, unit)),
   ];
   return { results, rejections: rejections.sort((a, b) => compareStrings(a.key, b.key)) };
+}
+
+function failedBeforeAccuracy(ruleIds: ReadonlySet<string> | undefined, rules: ReadonlyMap<string, AnyRule>): boolean {
+  return [...(ruleIds ?? [])].some((ruleId) => {
+    const rule = rules.get(ruleId);
+    const stage = rule && stageOf(rule);
+    return stage === 'measurements' || stage === 'performance';
+  });
 }
 
 function rejectedAncestor(unit: Unit, rejected: ReadonlyMap<Unit, unknown>): Unit | undefined {

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { Chalk } from 'chalk';
 import { INTERNAL_RULES } from '../checkers/internal-rules.ts';
 import { registry } from '../rules/registry.ts';
-import type { AnyRule, RoundRange } from '../rules/rule.ts';
+import type { AnyRule, Rejects, RoundRange } from '../rules/rule.ts';
 import { officialSeverity } from '../checkers/rule-selection.ts';
 
 /** docs/ sits one level above both src/ and dist/. */
@@ -34,10 +34,23 @@ export function describeOfficialSeverity(rule: AnyRule): string {
   return monolith === modular ? monolith : `${monolith} (monolith), ${modular} (modular)`;
 }
 
+const REJECTS_TEXT: Record<Rejects, string> = {
+  none: 'nothing (findings never reject)',
+  measurements: 'the result, and its measurements folder',
+  'benchmark-record': 'the benchmark, recorded after its results, which keep their verdicts',
+  root: 'the whole submission',
+  division: 'the division',
+  submitter: 'the submitter',
+  system: 'the system',
+  benchmark: 'the benchmark and its results',
+  scenario: 'the result',
+};
+
 function describeRejects(rule: AnyRule): string {
   const { rejects } = rule.meta;
-  if (typeof rejects === 'string') return rejects === 'none' ? 'nothing (findings never reject)' : `the ${rejects}`;
-  return `the ${rejects.monolith} (monolith, up to v5.1), the ${rejects.modular} (modular checker, v6.0+)`;
+  if (typeof rejects === 'string') return REJECTS_TEXT[rejects];
+  if (rejects.monolith === rejects.modular) return REJECTS_TEXT[rejects.monolith];
+  return `${REJECTS_TEXT[rejects.monolith]} (monolith, up to v5.1); ${REJECTS_TEXT[rejects.modular]} (modular checker, v6.0+)`;
 }
 
 /** A rule's docs page for the terminal, headed by its settings. Undefined for an unknown id. */

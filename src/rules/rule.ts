@@ -6,9 +6,10 @@ import type { UnitKind, UnitOfKind, UnitTree } from '../tree/units.ts';
 
 /**
  * The level an error rejects at. `measurements` rejects the result, and the monolith (up to v5.1) also records the
- * result's measurements folder as having no results (a second `NoResults` line).
+ * result's measurements folder as having no results (a second `NoResults` line). `benchmark-record`: the monolith
+ * records the benchmark as having no results after it has judged its results, which keep their own verdicts.
  */
-export type Rejects = UnitKind | 'measurements' | 'none';
+export type Rejects = UnitKind | 'measurements' | 'benchmark-record' | 'none';
 
 export interface OfficialSeverities {
   readonly monolith: Severity;
@@ -52,6 +53,26 @@ export interface RuleMeta<MessageId extends string, Scope extends UnitKind> {
    * differ between the monolith (up to v5.1) and the modular checker (v6.0+): one logs what the other rejects.
    */
   readonly official: false | { readonly rounds?: RoundRange; readonly severity?: Severity | OfficialSeverities };
+  /**
+   * Where the check sits in the monolith's sequence for one result; by default its category's stage (meas, perf,
+   * pwr, acc, comp). The monolith counts a required scenario as present once its measurement and performance
+   * stages passed, before accuracy and compliance are judged.
+   */
+  readonly stage?: CheckStage;
+}
+
+export type CheckStage = 'measurements' | 'performance' | 'accuracy' | 'compliance';
+
+const STAGE_OF_CATEGORY: Partial<Record<RuleCategory, CheckStage>> = {
+  meas: 'measurements',
+  perf: 'performance',
+  pwr: 'performance',
+  acc: 'accuracy',
+  comp: 'compliance',
+};
+
+export function stageOf(rule: AnyRule): CheckStage | undefined {
+  return rule.meta.stage ?? STAGE_OF_CATEGORY[rule.meta.category];
 }
 
 export interface ReportDescriptor<MessageId extends string> {

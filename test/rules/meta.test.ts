@@ -43,7 +43,7 @@ describe.each(registry.map((rule) => [rule.id, rule] as const))('%s', (id, rule)
     const levels = typeof rule.meta.rejects === 'object' ? Object.values(rule.meta.rejects) : [rule.meta.rejects];
     for (const level of levels) {
       if (level === 'none') continue;
-      expect(UNIT_KINDS.indexOf(level === 'measurements' ? 'scenario' : level)).toBeLessThanOrEqual(UNIT_KINDS.indexOf(rule.meta.scope));
+      expect(UNIT_KINDS.indexOf(level === 'measurements' ? 'scenario' : level === 'benchmark-record' ? 'benchmark' : level)).toBeLessThanOrEqual(UNIT_KINDS.indexOf(rule.meta.scope));
     }
   });
 

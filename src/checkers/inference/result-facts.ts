@@ -6,6 +6,8 @@ import { modelOfUnit } from './model-name.ts';
 import { computePowerMetric, isPowerResult } from './power.ts';
 import { computeResultMetric, type Load } from './result-metric.ts';
 import { collectResultSummary } from './result-summary.ts';
+import { benchmarkScenarios } from './scenario-table.ts';
+import { canonicalScenario } from './scenarios.ts';
 
 /**
  * What the verdict and the reports say about one result besides its findings: its model, metric, power metric and
@@ -13,10 +15,17 @@ import { collectResultSummary } from './result-summary.ts';
  */
 export async function collectResultFacts(load: Load, index: SubmissionIndex, round: RoundData, unit: ScenarioUnit): Promise<ResultFacts> {
   const model = await modelOfUnit(load, round, unit);
-  const [outcome, summary] = await Promise.all([computeResultMetric(load, unit, round, model), collectResultSummary(load, index, round, unit, model)]);
+  const [outcome, summary, scenarios] = await Promise.all([
+    computeResultMetric(load, unit, round, model),
+    collectResultSummary(load, index, round, unit, model),
+    benchmarkScenarios(load, round, unit),
+  ]);
+  const scenario = canonicalScenario(unit.scenario);
+  const requiredScenario = unit.division !== 'open' && scenario !== undefined && scenarios?.table?.required.includes(scenario) === true;
   const power = isPowerResult(index, unit) ? await computePowerMetric(load, unit, outcome.ok ? outcome.metric.value : undefined) : undefined;
   return {
     model,
+    requiredScenario,
     ...(outcome.ok && { metric: outcome.metric }),
     ...(power?.ok && { power: { value: power.power.value, text: power.power.text, unit: power.power.unit, efficiency: power.power.efficiency } }),
     summary,

@@ -18,6 +18,7 @@ export default defineRule({
     // Both checkers fail the measurement checks of the result (the monolith records the measurements folder too).
     rejects: 'measurements',
     official: {},
+    stage: 'measurements',
   },
   async check({ unit, round, index, load, report }) {
     const submitterPath = `${unit.division}/${unit.submitter}`;

@@ -15,6 +15,7 @@ export default defineRule({
     },
     rejects: 'measurements',
     official: { rounds: { until: 'v5.1' } },
+    stage: 'measurements',
   },
   check({ unit, round, index, report }) {
     // From v6.0 the measurement files sit in the result folder itself, which exists by construction.

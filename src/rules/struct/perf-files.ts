@@ -22,6 +22,7 @@ export default defineRule({
     // The monolith rejects the result; the modular checker compares the list only for power and compliance runs.
     rejects: 'scenario',
     official: { rounds: { until: 'v5.1' } },
+    stage: 'performance',
   },
   check({ unit, round, index, report }) {
     const folder = `${unit.path}/performance/run_1`;

@@ -17,6 +17,7 @@ export default defineRule({
     // The monolith rejects the result; the modular checker crashes on the whole tree, so we reject the result.
     rejects: 'scenario',
     official: {},
+    stage: 'performance',
   },
   check({ unit, index, report }) {
     const runPath = `${unit.path}/performance/run_1`;

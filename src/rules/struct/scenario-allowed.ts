@@ -18,6 +18,7 @@ export default defineRule({
     // The monolith rejects the result; the modular checker marks every result of the benchmark invalid.
     rejects: { monolith: 'scenario', modular: 'benchmark' },
     official: {},
+    stage: 'measurements',
   },
   async check({ unit, round, load, report }) {
     const scenarios = await benchmarkScenarios(load, round, unit);
