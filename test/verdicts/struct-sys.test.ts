@@ -72,6 +72,10 @@ describe('monolith (v4.1): the level it gives up at', () => {
     expect(await verdicts(without(monolith, `${amd}/Server/accuracy/accuracy.txt`), 'v4.1')).toEqual([`NoResults ${amd}/Server`, `Results ${amd}/Offline 23514.8`]);
   });
 
+  it('a result without its accuracy detail log: the accuracy file list fails, the result alone', async () => {
+    expect(await verdicts(without(monolith, `${amd}/Server/accuracy/mlperf_log_detail.txt`), 'v4.1')).toEqual([`NoResults ${amd}/Server`, `Results ${amd}/Offline 23514.8`]);
+  });
+
   it('a missing measurements folder: the result and its measurements folder', async () => {
     const tree = without(monolith, 'closed/AMD/measurements/8xMI300X_2xEPYC-9374F/llama2-70b-99/Server');
     expect(await verdicts(tree, 'v4.1')).toEqual([
@@ -95,6 +99,10 @@ describe('modular checker (v6.0): every result on its own', () => {
   it('no system description: it crashes on the whole tree; we fail the results of that system', async () => {
     const tree = without(modular, 'closed/RedHat/systems/8xH200-LLM-D-Openshift.json');
     expect(await verdicts(tree, 'v6.0')).toEqual([`NoResults ${redHat}/Offline`, `NoResults ${redHat}/Server`]);
+  });
+
+  it('a result without its accuracy detail log: the loader stops the whole run; we reject the result', async () => {
+    expect(await verdicts(without(modular, `${redHat}/Server/accuracy/mlperf_log_detail.txt`), 'v6.0')).toEqual([`NoResults ${redHat}/Server`, `Results ${redHat}/Offline 28680.0`]);
   });
 
   it('a missing required scenario fails every result of the benchmark', async () => {

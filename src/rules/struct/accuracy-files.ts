@@ -1,8 +1,8 @@
 import { compareFileList } from '../../checkers/inference/file-list.ts';
 import { defineRule } from '../rule.ts';
 
-/** Missing files that rules of their own report: struct/accuracy-txt and acc/json-exists. */
-const REPORTED_ELSEWHERE = new Set(['accuracy.txt', 'mlperf_log_accuracy.json']);
+/** Missing files that rules of their own report: struct/accuracy-txt, acc/json-exists and acc/detail-log. */
+const REPORTED_ELSEWHERE = new Set(['accuracy.txt', 'mlperf_log_accuracy.json', 'mlperf_log_detail.txt']);
 
 export default defineRule({
   id: 'struct/accuracy-files',
