@@ -40,7 +40,9 @@ function formatRow(diagnostic: Diagnostic, chalk: ChalkInstance): Row {
 function alignRows(rows: readonly Row[]): string[] {
   const width = (column: 0 | 1) => Math.max(...rows.map((row) => visibleLength(row[column])));
   const [positionWidth, severityWidth] = [width(0), width(1)];
-  return rows.map(([position, severity, message, ruleId]) => `  ${pad(position, positionWidth)}  ${pad(severity, severityWidth)}  ${message}  ${ruleId}`);
+  // A file none of whose findings has a line gets no position column.
+  const positionColumn = (position: string) => (positionWidth === 0 ? '' : `${pad(position, positionWidth)}  `);
+  return rows.map(([position, severity, message, ruleId]) => `  ${positionColumn(position)}${pad(severity, severityWidth)}  ${message}  ${ruleId}`);
 }
 
 function pad(text: string, width: number): string {
@@ -67,9 +69,15 @@ function verdictSummary(result: AuditResult, chalk: ChalkInstance): string {
   const rejected = result.results.filter((verdict) => verdict.status === 'rejected');
   const round = `round ${result.round.id}${result.round.detected ? ' (detected)' : ''}, profile ${result.profile}`;
   const header = `Results (${round}): ${chalk.green(`${accepted} accepted`)}, ${rejected.length > 0 ? chalk.red(`${rejected.length} rejected`) : '0 rejected'}`;
-  const lines = rejected.slice(0, REJECTED_SHOWN).map((verdict) => `  ${chalk.red('rejected')}  ${verdict.path}  ${chalk.dim(verdict.rejectedBy.join(', ') || 'no metric')}`);
-  if (rejected.length > REJECTED_SHOWN) lines.push(chalk.dim(`  … and ${rejected.length - REJECTED_SHOWN} more (use --format json for all of them)`));
-  return [header, ...lines].join('\n');
+  // Units above a result that are rejected as a whole (a submitter, a system, ...), then the results.
+  const units = result.rejections
+    .filter((rejection) => rejection.kind !== 'scenario' && rejection.coveredBy === undefined)
+    .map((rejection) => `  ${chalk.red('rejected')}  ${rejection.key} (${rejection.kind})  ${chalk.dim(rejection.ruleIds.join(', '))}`);
+  const results = rejected.map((verdict) => `  ${chalk.red('rejected')}  ${verdict.path}  ${chalk.dim(verdict.rejectedBy.join(', ') || 'no metric')}`);
+  const lines = [...units, ...results];
+  const shown = lines.slice(0, REJECTED_SHOWN);
+  if (lines.length > REJECTED_SHOWN) shown.push(chalk.dim(`  … and ${lines.length - REJECTED_SHOWN} more (use --format json for all of them)`));
+  return [header, ...shown].join('\n');
 }
 
 function plural(count: number, noun: string): string {
