@@ -65,5 +65,6 @@ export function fileSource(fs: SubmissionFs, path: string, size: number): FileSo
     readText: async () => (await fs.readFile(path)).toString('utf8'),
     lines: () => splitLines(fs.createReadStream(path)),
     lineBuffers: () => splitLineBuffers(fs.createReadStream(path)),
+    chunks: () => fs.createReadStream(path),
   };
 }

@@ -14,6 +14,8 @@ export interface RunRulesOptions {
   readonly loader: FileLoader;
   readonly round: RoundData;
   readonly profile: Profile;
+  /** See {@link RuleContext.exhaustive}; false by default. */
+  readonly exhaustive?: boolean;
   readonly rules: readonly ActiveRule[];
   /** Submitters audited at the same time; their files are independent. */
   readonly concurrency?: number;
@@ -58,6 +60,7 @@ async function runOne(active: ActiveRule, unit: Unit, options: RunRulesOptions, 
     index: options.index,
     round: options.round,
     profile: options.profile,
+    exhaustive: options.exhaustive ?? false,
     load: (path, parser) => options.loader.load(path, parser),
     report: (descriptor) => sink.push(toDiagnostic(rule, severity, unit, descriptor)),
   };
@@ -82,7 +85,7 @@ function toDiagnostic(rule: AnyRule, severity: Diagnostic['severity'], unit: Uni
   return {
     ruleId: rule.id,
     messageId: descriptor.messageId,
-    severity,
+    severity: rule.meta.messageSeverities?.[descriptor.messageId] ?? severity,
     message: formatMessage(template, descriptor.data),
     file: descriptor.file ?? unit.path,
     ...(descriptor.line !== undefined && { line: descriptor.line }),

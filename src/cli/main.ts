@@ -28,6 +28,7 @@ interface CheckOptions {
   submitter?: string;
   maxWarnings?: number;
   rule: Record<string, SeveritySetting>;
+  exhaustive?: boolean;
 }
 
 /** Runs the CLI; resolves to the exit code. Never throws for bad input: that is a usage error or a diagnostic. */
@@ -51,6 +52,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     .option('--submitter <name>', 'audit only this submitter folder')
     .option('--max-warnings <count>', 'exit with 1 when there are more warnings than this', parseCount)
     .option('--rule <id=severity>', 'change a rule\'s severity (error, warning, info or off); repeatable', collectRuleSetting, {})
+    .option('--exhaustive', 'run the checks whose cost grows with the length of a run in full (the TEST01 selection of runs over 64 million samples)')
     .action(async (dir: string, options: CheckOptions) => {
       exitCode = await runCheck(dir, options, io);
     });
@@ -109,6 +111,7 @@ async function runCheck(dir: string, options: CheckOptions, io: CliIo): Promise<
     ...(options.round !== undefined && { round: options.round }),
     ...(options.submitter !== undefined && { submitter: options.submitter }),
     severities: options.rule,
+    exhaustive: options.exhaustive === true,
   });
   if (result.round.detected) io.stderr.write(`${TOOL_NAME}: no --round given; auditing as ${result.round.id}, recognised by ${result.round.evidence}.\n`);
   if (options.submitter !== undefined && !result.results.some((verdict) => verdict.submitter === options.submitter)) {

@@ -13,6 +13,11 @@ const SCALAR_CHAR = /[\w.+-]/;
 const JSON_NUMBER = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
 /** What ends a run of plain string content. */
 const STRING_SPECIAL = /["\\]/g;
+/** Hex digits kept of each end of a sample's `data` (and of its `token_data`): a few tokens, whatever their width. */
+const EDGE_HEX_DIGITS = 64;
+/** Repeated `qsl_idx` values named by `repeatedQslIdx`. */
+const REPEATED_EXAMPLES = 10;
+const HEX = /^[0-9A-Fa-f]*$/;
 
 /** The distinct `qsl_idx` values of a log, as sorted disjoint inclusive ranges: `[[0, 4], [7, 7]]` for {0…4, 7}. */
 export interface QslCoverage {
@@ -30,8 +35,42 @@ export interface AccuracyLog {
   /** Records read; of a truncated log only those wholly inside the kept head and tail (less the tail's first line). */
   readonly records: number;
   readonly qslIdx: QslCoverage;
+  /** The first few `qsl_idx` values that more than one record carries, in ascending order. */
+  readonly repeatedQslIdx: readonly number[];
+  /** The records' `seq_id` values (the order LoadGen issued the samples in), the same way. */
+  readonly seqIds: QslCoverage;
   /** What is wrong with the content, with line numbers; a truncated log's cut ends are not problems. */
   readonly problems: readonly ParseProblem[];
+}
+
+/**
+ * One logged sample as the token-level checks need it: its size and the two ends of its `data`, never the whole of it
+ * (a sample may hold megabytes). Hex digits are as written (LoadGen writes upper case).
+ */
+export interface LoggedSample {
+  readonly line: number;
+  readonly seqId?: number;
+  readonly qslIdx?: number;
+  /** Bytes in `data`; undefined when the record has no `data` or it is not an even number of hex digits. */
+  readonly dataBytes?: number;
+  /** The first hex digits of `data` (up to 64). */
+  readonly dataHead: string;
+  /** The last hex digits of `data` (up to 64). */
+  readonly dataTail: string;
+  /**
+   * Whether `data` reads as 8-byte little-endian integers that all fit in 4 bytes: a length that is a multiple of 8
+   * bytes and every second 4-byte word zero. Token ids written as int64 look like this; int32 ones almost never do.
+   */
+  readonly looksInt64: boolean;
+  /** LoadGen's `token_count` (the SUT's reported number of output tokens), when the record has one. */
+  readonly tokenCount?: number;
+  /** `token_data`, the first-token payload the SUT reported (hex, up to 64 digits), when the record has one. */
+  readonly tokenData?: string;
+}
+
+export interface AccuracyLogSamples extends AccuracyLog {
+  /** Every record read, in file order. */
+  readonly samples: readonly LoggedSample[];
 }
 
 /**
@@ -42,24 +81,42 @@ export interface AccuracyLog {
 export const accuracyLogParser: Parser<AccuracyLog> = {
   id: 'accuracy-log',
   async parse(source: FileSource): Promise<ParseResult<AccuracyLog>> {
-    if (looksBinary(await source.readHead(8192))) {
-      return { ok: false, problems: [{ kind: 'malformed', message: 'is a binary file, not a LoadGen accuracy log' }] };
-    }
-    if (source.size === 0) return { ok: false, problems: [{ kind: 'malformed', line: 1, message: 'is empty' }] };
-    if (source.size <= WHOLE_READ_LIMIT) {
-      // Read as Python's text mode reads it (truncate_accuracy_log.py counts characters so): line breaks become \n.
-      const text = (await source.readText()).replace(/\r\n?/g, '\n');
-      const cut = truncationPoint(text);
-      if (cut !== undefined) return parsed(readTruncated(text, cut));
-      const scanner = new RecordScanner({ firstLine: 1 });
-      splitLines(text).forEach((line) => scanner.feed(line));
-      return parsed(scanner.finish('complete'));
-    }
-    const scanner = new RecordScanner({ firstLine: 1 });
-    for await (const line of source.lines()) scanner.feed(line);
-    return parsed(scanner.finish('complete'));
+    return readAccuracyLog(source, undefined);
   },
 };
+
+/**
+ * The same log with a summary of each record (`seq_id`, `qsl_idx`, size and ends of `data`, `token_count`,
+ * `token_data`), for the checks that look at the samples themselves: TEST06, TEST09, recomputed token counts.
+ */
+export const accuracySamplesParser: Parser<AccuracyLogSamples> = {
+  id: 'accuracy-log-samples',
+  async parse(source: FileSource): Promise<ParseResult<AccuracyLogSamples>> {
+    const samples: LoggedSample[] = [];
+    const log = await readAccuracyLog(source, samples);
+    return log.ok ? parsed({ ...log.value, samples }) : log;
+  },
+};
+
+async function readAccuracyLog(source: FileSource, samples: LoggedSample[] | undefined): Promise<ParseResult<AccuracyLog>> {
+  if (looksBinary(await source.readHead(8192))) {
+    return { ok: false, problems: [{ kind: 'malformed', message: 'is a binary file, not a LoadGen accuracy log' }] };
+  }
+  if (source.size === 0) return { ok: false, problems: [{ kind: 'malformed', line: 1, message: 'is empty' }] };
+  const collected = new Collected(samples);
+  if (source.size <= WHOLE_READ_LIMIT) {
+    // Read as Python's text mode reads it (truncate_accuracy_log.py counts characters so): line breaks become \n.
+    const text = (await source.readText()).replace(/\r\n?/g, '\n');
+    const cut = truncationPoint(text);
+    if (cut !== undefined) return parsed(readTruncated(text, cut, collected));
+    const scanner = new RecordScanner({ firstLine: 1, collected });
+    splitLines(text).forEach((line) => scanner.feed(line));
+    return parsed(scanner.finish('complete'));
+  }
+  const scanner = new RecordScanner({ firstLine: 1, collected });
+  for await (const line of source.lines()) scanner.feed(line);
+  return parsed(scanner.finish('complete'));
+}
 
 /** Where the tail of a truncated log starts, or undefined when the text is not in the truncated form. */
 function truncationPoint(text: string): number | undefined {
@@ -68,25 +125,22 @@ function truncationPoint(text: string): number | undefined {
   return text.slice(TRUNCATION_KEPT_CHARS, tailStart) === TRUNCATION_MARKER ? tailStart : undefined;
 }
 
-function readTruncated(text: string, tailStart: number): AccuracyLog {
-  const qsl = new QslCollector();
-  const problems = new ProblemList();
+function readTruncated(text: string, tailStart: number, collected: Collected): AccuracyLog {
   const headLines = splitLines(text.slice(0, TRUNCATION_KEPT_CHARS));
-  const head = new RecordScanner({ firstLine: 1, qsl, problems, cutEnd: true });
+  const head = new RecordScanner({ firstLine: 1, collected, cutEnd: true });
   headLines.forEach((line) => head.feed(line));
   const headSummary = head.finish('truncated');
   // The tail starts inside a record: resume at its second line, inside the top-level array.
   const tailLines = splitLines(text.slice(tailStart));
   const tailFirstLine = text.slice(0, tailStart).split('\n').length;
-  const tail = new RecordScanner({ firstLine: tailFirstLine + 1, qsl, problems, insideArray: true });
+  const tail = new RecordScanner({ firstLine: tailFirstLine + 1, collected, insideArray: true });
   tailLines.slice(1).forEach((line) => tail.feed(line));
   const tailSummary = tail.finish('truncated');
   return {
+    ...collected.summary(),
     form: 'truncated',
     layout: headSummary.layout === 'loadgen' && tailSummary.layout === 'loadgen' ? 'loadgen' : 'other',
     records: headSummary.records + tailSummary.records,
-    qslIdx: qsl.coverage(),
-    problems: problems.list(),
   };
 }
 
@@ -128,18 +182,97 @@ class QslCollector {
   }
 
   coverage(): QslCoverage {
+    return this.#scan().coverage;
+  }
+
+  /** The first few values that occur more than once, ascending. */
+  repeated(): number[] {
+    return this.#scan().repeated;
+  }
+
+  #scan(): { coverage: QslCoverage; repeated: number[] } {
     const sorted = this.#values.slice(0, this.#count).sort();
     const ranges: [number, number][] = [];
+    const repeated: number[] = [];
     let distinct = 0;
     for (const value of sorted) {
       const last = ranges.at(-1);
-      if (last && value === last[1]) continue;
+      if (last && value === last[1]) {
+        if (repeated.at(-1) !== value && repeated.length < REPEATED_EXAMPLES) repeated.push(value);
+        continue;
+      }
       distinct++;
       if (last && value === last[1] + 1) last[1] = value;
       else ranges.push([value, value]);
     }
-    return { distinct, duplicates: this.#count - distinct, ranges };
+    return { coverage: { distinct, duplicates: this.#count - distinct, ranges }, repeated };
   }
+}
+
+/** What the scanners of one log (both ends of a truncated one) collect together. */
+class Collected {
+  readonly qsl = new QslCollector();
+  readonly seq = new QslCollector();
+  readonly problems = new ProblemList();
+  /** Per-record summaries, kept only when the caller asked for them. */
+  readonly samples: LoggedSample[] | undefined;
+
+  constructor(samples: LoggedSample[] | undefined) {
+    this.samples = samples;
+  }
+
+  summary(): Pick<AccuracyLog, 'qslIdx' | 'repeatedQslIdx' | 'seqIds' | 'problems'> {
+    return { qslIdx: this.qsl.coverage(), repeatedQslIdx: this.qsl.repeated(), seqIds: this.seq.coverage(), problems: this.problems.list() };
+  }
+}
+
+/** Reads a hex string as it streams by, keeping its length, its ends and what its 4-byte words look like. */
+class HexReader {
+  #digits = 0;
+  #valid = true;
+  #head = '';
+  #tail = '';
+  #oddWordsZero = true;
+
+  feed(text: string): void {
+    if (this.#valid && !HEX.test(text)) this.#valid = false;
+    if (this.#head.length < EDGE_HEX_DIGITS) this.#head += text.slice(0, EDGE_HEX_DIGITS - this.#head.length);
+    this.#tail = (this.#tail + text.slice(-EDGE_HEX_DIGITS)).slice(-EDGE_HEX_DIGITS);
+    // Digits 8..15 of every 16 are the high word of a little-endian int64.
+    for (let index = 0; index < text.length && this.#oddWordsZero; index++) {
+      if ((this.#digits + index) % 16 >= 8 && text[index] !== '0') this.#oddWordsZero = false;
+    }
+    this.#digits += text.length;
+  }
+
+  /** An escape sequence inside the string: not hex. */
+  invalidate(): void {
+    this.#valid = false;
+  }
+
+  get bytes(): number | undefined {
+    return this.#valid && this.#digits % 2 === 0 ? this.#digits / 2 : undefined;
+  }
+
+  get head(): string {
+    return this.#head;
+  }
+
+  get tail(): string {
+    return this.#tail;
+  }
+
+  get looksInt64(): boolean {
+    return this.#valid && this.#digits > 0 && this.#digits % 16 === 0 && this.#oddWordsZero;
+  }
+}
+
+/** The fields of the record being read that the per-record summary keeps. */
+interface RecordFields {
+  seqId?: number;
+  tokenCount?: number;
+  data?: HexReader;
+  tokenData?: HexReader;
 }
 
 type Container = 'array' | 'object';
@@ -149,8 +282,7 @@ interface ScannerOptions {
   /** The line number of the first line fed. */
   readonly firstLine: number;
   /** Shared between the head and the tail of a truncated log. */
-  readonly qsl?: QslCollector;
-  readonly problems?: ProblemList;
+  readonly collected: Collected;
   /** The text stops mid-record (the head of a truncated log): an unfinished end is no problem. */
   readonly cutEnd?: boolean;
   /** The text starts inside the top-level array (the tail of a truncated log). */
@@ -163,7 +295,7 @@ interface ScannerOptions {
  * the line the caller feeds.
  */
 class RecordScanner {
-  readonly #qsl: QslCollector;
+  readonly #collected: Collected;
   readonly #problems: ProblemList;
   readonly #cutEnd: boolean;
   readonly #stack: Container[] = [];
@@ -180,6 +312,9 @@ class RecordScanner {
   #scalar = '';
   // The record being read.
   #recordKey = '';
+  #recordFields: RecordFields = {};
+  /** The hex string being read, when it is a record's `data` or `token_data` and samples are kept. */
+  #hex: HexReader | undefined;
   #recordQsl: number | undefined;
   #recordHasQsl = false;
   #recordLine = 0;
@@ -189,8 +324,8 @@ class RecordScanner {
 
   constructor(options: ScannerOptions) {
     this.#line = options.firstLine - 1;
-    this.#qsl = options.qsl ?? new QslCollector();
-    this.#problems = options.problems ?? new ProblemList();
+    this.#collected = options.collected;
+    this.#problems = options.collected.problems;
     this.#cutEnd = options.cutEnd ?? false;
     if (options.insideArray) {
       this.#stack.push('array');
@@ -234,13 +369,7 @@ class RecordScanner {
       if (this.#inString || this.#stack.length > 0 || this.#scalar !== '') this.#problems.add(this.#line, 'ends before the JSON array is closed');
       else if (!this.#sawValue) this.#problems.add(this.#line, 'holds no JSON value');
     }
-    return {
-      form,
-      layout: this.#allRecordsOnOneLine ? 'loadgen' : 'other',
-      records: this.#records,
-      qslIdx: this.#qsl.coverage(),
-      problems: this.#problems.list(),
-    };
+    return { ...this.#collected.summary(), form, layout: this.#allRecordsOnOneLine ? 'loadgen' : 'other', records: this.#records };
   }
 
   /** Consumes string content from `position`; returns where scanning goes on. */
@@ -254,15 +383,16 @@ class RecordScanner {
       STRING_SPECIAL.lastIndex = index;
       const special = STRING_SPECIAL.exec(line);
       if (special === null) {
-        this.#appendKey(line.slice(index));
+        this.#stringContent(line.slice(index));
         return line.length;
       }
-      this.#appendKey(line.slice(index, special.index));
+      this.#stringContent(line.slice(index, special.index));
       if (special[0] === '"') {
         this.#inString = false;
         this.#endString();
         return special.index + 1;
       }
+      this.#hex?.invalidate();
       // A backslash escapes the next character, which may be on the next line only in a broken log.
       if (special.index + 1 >= line.length) {
         this.#escaped = true;
@@ -273,8 +403,10 @@ class RecordScanner {
     return index;
   }
 
-  #appendKey(text: string): void {
-    if (this.#stringIsKey && this.#key.length <= MAX_KEY_LENGTH) this.#key += text.slice(0, MAX_KEY_LENGTH + 1 - this.#key.length);
+  #stringContent(text: string): void {
+    if (this.#stringIsKey) {
+      if (this.#key.length <= MAX_KEY_LENGTH) this.#key += text.slice(0, MAX_KEY_LENGTH + 1 - this.#key.length);
+    } else if (text !== '') this.#hex?.feed(text);
   }
 
   #token(char: string, position: number): void {
@@ -331,6 +463,11 @@ class RecordScanner {
       this.#inString = true;
       this.#stringIsKey = false;
       if (this.#atRecordField('qsl_idx')) this.#problems.add(this.#line, 'has a qsl_idx that is a string, not a number');
+      if (this.#collected.samples !== undefined && (this.#atRecordField('data') || this.#atRecordField('token_data'))) {
+        this.#hex = new HexReader();
+        if (this.#recordKey === 'data') this.#recordFields.data = this.#hex;
+        else this.#recordFields.tokenData = this.#hex;
+      }
       return;
     }
     if (SCALAR_CHAR.test(char)) {
@@ -342,6 +479,7 @@ class RecordScanner {
 
   #startRecord(position: number): void {
     this.#recordKey = '';
+    this.#recordFields = {};
     this.#recordQsl = undefined;
     this.#recordHasQsl = false;
     this.#recordLine = this.#line;
@@ -354,6 +492,7 @@ class RecordScanner {
       this.#expect = 'colon';
       return;
     }
+    this.#hex = undefined;
     this.#valueDone();
   }
 
@@ -368,6 +507,9 @@ class RecordScanner {
       else this.#problems.add(this.#line, `has qsl_idx ${text}, which is not a sample index (a non-negative integer)`);
       this.#recordHasQsl = true;
     }
+    const count = /^\d+$/.test(text) && Number.isSafeInteger(Number(text)) ? Number(text) : undefined;
+    if (this.#atRecordField('seq_id')) this.#recordFields.seqId = count;
+    if (this.#atRecordField('token_count')) this.#recordFields.tokenCount = count;
     this.#valueDone();
   }
 
@@ -389,8 +531,21 @@ class RecordScanner {
   #endRecord(): void {
     this.#records++;
     if (!this.#recordOnOneLine || this.#recordLine !== this.#line) this.#allRecordsOnOneLine = false;
-    if (this.#recordQsl !== undefined) this.#qsl.add(this.#recordQsl);
+    if (this.#recordQsl !== undefined) this.#collected.qsl.add(this.#recordQsl);
     else if (!this.#recordHasQsl) this.#problems.add(this.#recordLine, 'has a record without qsl_idx');
+    const { seqId, tokenCount, data, tokenData } = this.#recordFields;
+    if (seqId !== undefined) this.#collected.seq.add(seqId);
+    this.#collected.samples?.push({
+      line: this.#recordLine,
+      ...(seqId !== undefined && { seqId }),
+      ...(this.#recordQsl !== undefined && { qslIdx: this.#recordQsl }),
+      ...(data?.bytes !== undefined && { dataBytes: data.bytes }),
+      dataHead: data?.head ?? '',
+      dataTail: data?.tail ?? '',
+      looksInt64: data?.looksInt64 ?? false,
+      ...(tokenCount !== undefined && { tokenCount }),
+      ...(tokenData !== undefined && { tokenData: tokenData.head }),
+    });
   }
 
   /** A syntax error: what follows cannot be read reliably, so scanning stops. */

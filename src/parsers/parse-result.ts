@@ -30,6 +30,8 @@ export interface FileSource {
   lines(): AsyncIterable<string>;
   /** The same lines as raw bytes, for parsers that skip long lines without decoding them. */
   lineBuffers(): AsyncIterable<Buffer>;
+  /** The raw bytes in chunks, streamed (e.g. for hashing a file without holding it in memory). */
+  chunks(): AsyncIterable<Buffer>;
 }
 
 export interface Parser<T> {

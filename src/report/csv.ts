@@ -64,17 +64,18 @@ function commonValues(verdict: Accepted, round: RoundData): Record<string, strin
 
 /** The modular checker (v6.0+): every value in double quotes, none escaped (spec §2.1). */
 function modularRows(verdict: Accepted, round: RoundData): string[] {
+  const scenario = verdict.summary.recordedScenario ?? verdict.scenario;
   const values: Record<string, string> = {
     ...commonValues(verdict, round),
     Availability: pythonStr(verdict.summary.system.status),
-    Scenario: verdict.scenario,
+    Scenario: scenario,
     total_accelerators: totalAccelerators(verdict.summary.system),
     Location: `${verdict.path}/performance/run_1`,
     compliance: verdict.division,
     errors: '0',
     // Official bug kept: the comparison is case-sensitive and its exception for Interactive is written in lower case,
     // so every Interactive (and lower-case) scenario folder is flagged as inferred.
-    inferred: isModularInferred(verdict.scenario, verdict.summary.effectiveScenario) ? '1' : '0',
+    inferred: isModularInferred(scenario, verdict.summary.effectiveScenario) ? '1' : '0',
     has_power: verdict.power === undefined ? 'False' : 'True',
     design_power_watts: '',
     PrivateID: '',

@@ -59,6 +59,64 @@ const fileList = {
 
 const positiveInteger = { type: 'integer', minimum: 1 } as const;
 
+const outputTokenBounds = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['min', 'max'],
+  properties: { min: { type: 'number', minimum: 0 }, max: { type: 'number', minimum: 0 } },
+};
+
+const percent = { type: 'number', exclusiveMinimum: 0, maximum: 100 } as const;
+
+const constantCorrection = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['stated', 'official', 'source', 'applies'],
+  properties: {
+    stated: { type: 'number' },
+    official: { type: 'number' },
+    source: { type: 'string', minLength: 1 },
+    applies: { type: 'string', enum: ['stated', 'official'] },
+  },
+};
+
+const byMetric = (value: SchemaObject): SchemaObject => ({ type: 'object', nullable: true, required: [], additionalProperties: value });
+
+const corrections = {
+  type: 'object',
+  nullable: true,
+  additionalProperties: false,
+  required: [],
+  properties: {
+    latencyConstraintNs: perScenario(constantCorrection),
+    llmLatencyLimits: perScenario({
+      type: 'object',
+      additionalProperties: false,
+      required: [],
+      properties: { ttftMs: { ...constantCorrection, nullable: true }, tpotMs: { ...constantCorrection, nullable: true } },
+    }),
+    accuracyTargets: byMetric(constantCorrection),
+    accuracyUpperLimits: byMetric(constantCorrection),
+  },
+};
+
+const endpoints = {
+  type: 'object',
+  nullable: true,
+  additionalProperties: false,
+  required: ['allowedModels', 'resultFields', 'resultFieldSubstitutes', 'folderScenarios', 'auditTests', 'requiredAuditTests', 'accuracyThresholdModels', 'test09OutputTokens'],
+  properties: {
+    allowedModels: stringList,
+    resultFields: perScenario({ type: 'string' }),
+    resultFieldSubstitutes: { type: 'object', required: [], additionalProperties: { type: 'string' } },
+    folderScenarios: { type: 'object', required: [], additionalProperties: scenario },
+    auditTests: { type: 'object', required: [], additionalProperties: { type: 'string', minLength: 1 } },
+    requiredAuditTests: { type: 'array', items: { type: 'string', pattern: '^TEST[0-9]{2}$' } },
+    accuracyThresholdModels: stringList,
+    test09OutputTokens: outputTokenBounds,
+  },
+};
+
 export const roundSchema: SchemaObject = {
   type: 'object',
   additionalProperties: false,
@@ -81,6 +139,8 @@ export const roundSchema: SchemaObject = {
     seeds,
     test05Seeds: { ...seeds, nullable: true },
     minDurationMs: positiveInteger,
+    latencyPercentiles: perScenario(percent),
+    multiStreamSamplesPerQuery: { ...positiveInteger, nullable: true },
     equalIssue: {
       type: 'object',
       nullable: true,
@@ -143,6 +203,7 @@ export const roundSchema: SchemaObject = {
           resultFields: perScenario({ type: 'string' }),
           units: perScenario({ type: 'string' }),
           complianceTests: { type: 'array', nullable: true, items: { type: 'string', pattern: '^TEST[0-9]{2}$' } },
+          eosTokenIds: { type: 'array', nullable: true, minItems: 1, items: { type: 'integer', minimum: 0 } },
           llm: { type: 'boolean', nullable: true },
           equalIssue: { type: 'boolean', nullable: true },
           extraAccuracyFiles: {
@@ -153,6 +214,9 @@ export const roundSchema: SchemaObject = {
             properties: { folder: { type: 'string' }, ids: stringList },
           },
           minDurationExempt: { type: 'boolean', nullable: true },
+          test09OutputTokens: { ...outputTokenBounds, nullable: true },
+          latencyPercentiles: perScenario(percent),
+          corrections,
         },
       },
     },
@@ -191,6 +255,7 @@ export const roundSchema: SchemaObject = {
       required: ['paths'],
       properties: { paths: stringList },
     },
+    endpoints,
     summaryCsv: {
       type: 'object',
       additionalProperties: false,

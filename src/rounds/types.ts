@@ -65,6 +65,8 @@ export interface ModelData {
   units?: Partial<Record<Scenario, string>>;
   /** Compliance tests required in closed and network. */
   complianceTests?: string[];
+  /** TEST06: the token ids that end an output (EOS); more than one trailing EOS token is padding. */
+  eosTokenIds?: number[];
   /** Large language model: token latencies and the use_token_latencies flag apply. */
   llm?: boolean;
   /** Equal-issue mode (sample_concatenate_permutation) is required. */
@@ -72,6 +74,64 @@ export interface ModelData {
   extraAccuracyFiles?: ExtraAccuracyFiles;
   /** The official min-duration check does not apply. */
   minDurationExempt?: boolean;
+  /** TEST09: the mean output length the model's audit.config allows in performance mode (tokens, inclusive). */
+  test09OutputTokens?: OutputTokenBounds;
+  /** Latency percentiles of this model's mlperf.conf that replace the round's `latencyPercentiles` (percent). */
+  latencyPercentiles?: Partial<Record<Scenario, number>>;
+  /** Constants of this model's official table that the rules or the reference implementation state otherwise. */
+  corrections?: ModelCorrections;
+}
+
+/**
+ * A constant of the official table that the rules (or the reference implementation) state otherwise
+ * (docs/rounds/corrected-constants.md). The regular field keeps the official value, which the official profile applies.
+ */
+export interface ConstantCorrection {
+  /** The value the rules (or the reference implementation) state, in the unit of the regular field. */
+  stated: number;
+  /** The official table's value, the one in the regular field. */
+  official: number;
+  /** The document and section that state `stated`. */
+  source: string;
+  /** The value the recommended profile applies: `stated` where its source is authoritative, else `official`. */
+  applies: 'stated' | 'official';
+}
+
+export interface ModelCorrections {
+  latencyConstraintNs?: Partial<Record<Scenario, ConstantCorrection>>;
+  llmLatencyLimits?: Partial<Record<Scenario, { ttftMs?: ConstantCorrection; tpotMs?: ConstantCorrection }>>;
+  /** By metric: the targets (`metric >= value`) of `accuracy.targets`. */
+  accuracyTargets?: Record<string, ConstantCorrection>;
+  /** By metric: the limits (`metric <= value`) of `accuracy.upperLimits`. */
+  accuracyUpperLimits?: Record<string, ConstantCorrection>;
+}
+
+export interface OutputTokenBounds {
+  min: number;
+  max: number;
+}
+
+/** How the official checker reads endpoints ("LoadGen++") results, from the round that accepts them (spec §1.10). */
+export interface EndpointsPolicy {
+  /** ENDPOINTS_ALLOWED_MODELS: the models that may be submitted as endpoints results. */
+  allowedModels: string[];
+  /** RESULT_FIELD_ENDPOINTS: the metric key per effective scenario (the models' `resultFields` still override it). */
+  resultFields: Partial<Record<Scenario, string>>;
+  /**
+   * Metric keys of the models' overrides that an endpoints log never carries, with the key it carries instead: the
+   * official checker fails on them (#2649), the recommended profile reads the substitute.
+   */
+  resultFieldSubstitutes: Record<string, string>;
+  /** Scenario folder names (lower case) that stand for a scenario: `online` is Server. */
+  folderScenarios: Record<string, Scenario>;
+  /** ENDPOINTS_COMPLIANCE_MAPPING: the audit (`audit/audit_<name>.json`) of each compliance test. */
+  auditTests: Record<string, string>;
+  /** The compliance tests whose audit file must exist (for the models requiring that test); the others are optional. */
+  requiredAuditTests: string[];
+  /** The models whose accuracy score the official checker holds to the target (closed and network). */
+  accuracyThresholdModels: string[];
+  /** TEST09_LOW/HIGH: the mean output length the official checker allows for every model requiring TEST09. */
+  test09OutputTokens: OutputTokenBounds;
 }
 
 export interface Seeds {
@@ -109,6 +169,13 @@ export interface RoundData {
   seeds: Seeds;
   test05Seeds?: Seeds;
   minDurationMs: number;
+  /**
+   * mlperf.conf's latency percentile of each scenario (`*.<scenario>.target_latency_percentile`, percent; Interactive
+   * runs are Server runs). A user.conf that changes it makes the result open-only.
+   */
+  latencyPercentiles?: Partial<Record<Scenario, number>>;
+  /** mlperf.conf's `*.MultiStream.samples_per_query`; a user.conf that changes it makes the result open-only. */
+  multiStreamSamplesPerQuery?: number;
   /** Absent when the official checker does not enforce equal-issue mode (the modular checker, v6.0+). */
   equalIssue?: EqualIssuePolicy;
   /** Built-in benchmark-directory → model mapping. */
@@ -141,6 +208,8 @@ export interface RoundData {
   calibrationDocument?: {
     paths: string[];
   };
+  /** Endpoints ("LoadGen++") results; absent in rounds that accept LoadGen logs only. */
+  endpoints?: EndpointsPolicy;
   summaryCsv: {
     columns: string[];
     /** The Accuracy column: the first accuracy target's value alone (v4.1), or `METRIC: value` for every target. */

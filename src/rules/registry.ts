@@ -2,24 +2,38 @@
 import type { AnyRule } from './rule.ts';
 import accDatasetCoverage from './acc/dataset-coverage.ts';
 import accDetailLog from './acc/detail-log.ts';
+import accEndpoints from './acc/endpoints.ts';
 import accExtraArtifacts from './acc/extra-artifacts.ts';
 import accHash from './acc/hash.ts';
+import accHashMatches from './acc/hash-matches.ts';
 import accJsonExists from './acc/json-exists.ts';
 import accJsonTruncated from './acc/json-truncated.ts';
 import accLoadgenErrors from './acc/loadgen-errors.ts';
+import accLogCoverage from './acc/log-coverage.ts';
 import accMetricThreshold from './acc/metric-threshold.ts';
 import accOpenBounds from './acc/open-bounds.ts';
+import accReproduce from './acc/reproduce.ts';
 import accUpperLimit from './acc/upper-limit.ts';
+import compAuditSettings from './comp/audit-settings.ts';
+import compEndpointsAudit from './comp/endpoints-audit.ts';
+import compEndpointsTest09Osl from './comp/endpoints-test09-osl.ts';
 import compPerfFiles from './comp/perf-files.ts';
 import compPerfLog from './comp/perf-log.ts';
 import compRequiredFiles from './comp/required-files.ts';
 import compTestDir from './comp/test-dir.ts';
 import compTest01Accuracy from './comp/test01-accuracy.ts';
+import compTest01Delta from './comp/test01-delta.ts';
+import compTest01Payload from './comp/test01-payload.ts';
+import compTest01PerformanceRecompute from './comp/test01-performance-recompute.ts';
+import compTest01Selection from './comp/test01-selection.ts';
+import compTest04Recompute from './comp/test04-recompute.ts';
 import compTest05 from './comp/test05.ts';
 import compTest06 from './comp/test06.ts';
+import compTest06Recheck from './comp/test06-recheck.ts';
 import compTest07 from './comp/test07.ts';
 import compTest08 from './comp/test08.ts';
 import compTest09 from './comp/test09.ts';
+import compTest09Recheck from './comp/test09-recheck.ts';
 import compVerifyPerformance from './comp/verify-performance.ts';
 import measEqualIssueConfSyntax from './meas/equal-issue-conf-syntax.ts';
 import measJsonExists from './meas/json-exists.ts';
@@ -28,24 +42,31 @@ import measNonemptyFiles from './meas/nonempty-files.ts';
 import measPowerFiles from './meas/power-files.ts';
 import measRequiredFiles from './meas/required-files.ts';
 import measUserConfLines from './meas/user-conf-lines.ts';
+import measUserConfOverrides from './meas/user-conf-overrides.ts';
 import perfEarlyStopping from './perf/early-stopping.ts';
+import perfEndpointsModel from './perf/endpoints-model.ts';
 import perfEqualIssue from './perf/equal-issue.ts';
 import perfInferredEsEstimate from './perf/inferred-es-estimate.ts';
 import perfLatencyP99 from './perf/latency-p99.ts';
 import perfLlmTokenFlag from './perf/llm-token-flag.ts';
 import perfLlmTtftTpot from './perf/llm-ttft-tpot.ts';
 import perfLoadgenErrors from './perf/loadgen-errors.ts';
+import perfLogConsistency from './perf/log-consistency.ts';
 import perfLogParse from './perf/log-parse.ts';
 import perfMetric from './perf/metric.ts';
 import perfMinDuration from './perf/min-duration.ts';
 import perfMinQueryCount from './perf/min-query-count.ts';
+import perfMultistreamSamplesPerQuery from './perf/multistream-samples-per-query.ts';
 import perfNetworkSutName from './perf/network-sut-name.ts';
 import perfOfflineMinSpq from './perf/offline-min-spq.ts';
 import perfResultValid from './perf/result-valid.ts';
+import perfRunIdentity from './perf/run-identity.ts';
 import perfSampleCount from './perf/sample-count.ts';
 import perfScenarioInference from './perf/scenario-inference.ts';
 import perfSeeds from './perf/seeds.ts';
 import perfServerTargetLatency from './perf/server-target-latency.ts';
+import perfTargetLatencyPercentile from './perf/target-latency-percentile.ts';
+import perfTestMode from './perf/test-mode.ts';
 import pwrFileLists from './pwr/file-lists.ts';
 import pwrMetric from './pwr/metric.ts';
 import pwrPtdCommands from './pwr/ptd-commands.ts';
@@ -70,6 +91,7 @@ import structCalibrationDoc from './struct/calibration-doc.ts';
 import structClosedModelKnown from './struct/closed-model-known.ts';
 import structCodeDir from './struct/code-dir.ts';
 import structComplianceDir from './struct/compliance-dir.ts';
+import structCopiedLogs from './struct/copied-logs.ts';
 import structDivisionName from './struct/division-name.ts';
 import structEmptyDirs from './struct/empty-dirs.ts';
 import structFileSize from './struct/file-size.ts';
@@ -105,24 +127,38 @@ import sysUnknownFields from './sys/unknown-fields.ts';
 export const registry: readonly AnyRule[] = [
   accDatasetCoverage,
   accDetailLog,
+  accEndpoints,
   accExtraArtifacts,
   accHash,
+  accHashMatches,
   accJsonExists,
   accJsonTruncated,
   accLoadgenErrors,
+  accLogCoverage,
   accMetricThreshold,
   accOpenBounds,
+  accReproduce,
   accUpperLimit,
+  compAuditSettings,
+  compEndpointsAudit,
+  compEndpointsTest09Osl,
   compPerfFiles,
   compPerfLog,
   compRequiredFiles,
   compTestDir,
   compTest01Accuracy,
+  compTest01Delta,
+  compTest01Payload,
+  compTest01PerformanceRecompute,
+  compTest01Selection,
+  compTest04Recompute,
   compTest05,
   compTest06,
+  compTest06Recheck,
   compTest07,
   compTest08,
   compTest09,
+  compTest09Recheck,
   compVerifyPerformance,
   measEqualIssueConfSyntax,
   measJsonExists,
@@ -131,24 +167,31 @@ export const registry: readonly AnyRule[] = [
   measPowerFiles,
   measRequiredFiles,
   measUserConfLines,
+  measUserConfOverrides,
   perfEarlyStopping,
+  perfEndpointsModel,
   perfEqualIssue,
   perfInferredEsEstimate,
   perfLatencyP99,
   perfLlmTokenFlag,
   perfLlmTtftTpot,
   perfLoadgenErrors,
+  perfLogConsistency,
   perfLogParse,
   perfMetric,
   perfMinDuration,
   perfMinQueryCount,
+  perfMultistreamSamplesPerQuery,
   perfNetworkSutName,
   perfOfflineMinSpq,
   perfResultValid,
+  perfRunIdentity,
   perfSampleCount,
   perfScenarioInference,
   perfSeeds,
   perfServerTargetLatency,
+  perfTargetLatencyPercentile,
+  perfTestMode,
   pwrFileLists,
   pwrMetric,
   pwrPtdCommands,
@@ -173,6 +216,7 @@ export const registry: readonly AnyRule[] = [
   structClosedModelKnown,
   structCodeDir,
   structComplianceDir,
+  structCopiedLogs,
   structDivisionName,
   structEmptyDirs,
   structFileSize,

@@ -42,6 +42,11 @@ export interface RuleMeta<MessageId extends string, Scope extends UnitKind> {
   readonly ruleText: string;
   readonly messages: Readonly<Record<MessageId, string>>;
   /**
+   * Messages whose findings keep this severity whatever the rule's (its default or the user's setting): typically
+   * an `info` saying the check could not reach a conclusion on this unit (e.g. "the log is truncated").
+   */
+  readonly messageSeverities?: Readonly<Partial<Record<MessageId, Severity>>>;
+  /**
    * What an error-level finding rejects, at the level where the official checker rejects: the unit itself
    * or one of its ancestors (a broken symlink rejects the whole submitter). `none`: findings never reject.
    * When the monolith (up to v5.1) and the modular checker (v6.0+) reject at different levels, give both.
@@ -90,6 +95,11 @@ export interface RuleContext<MessageId extends string, Scope extends UnitKind> {
   readonly index: SubmissionIndex;
   readonly round: RoundData;
   readonly profile: Profile;
+  /**
+   * Whether checks whose cost grows with a run's length run in full however long the run was (`--exhaustive`);
+   * otherwise each stays within a budget and says so where it cannot.
+   */
+  readonly exhaustive: boolean;
   /** Parses a file once per audit, however many rules ask; missing and unreadable files come back as problems. */
   load<T>(path: string, parser: Parser<T>): Promise<ParseResult<T>>;
   report(descriptor: ReportDescriptor<MessageId>): void;

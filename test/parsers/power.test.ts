@@ -5,7 +5,7 @@ import { sourceOf } from '../support/file-source.ts';
 import { ptdLogParser } from '../../src/parsers/power/ptd-log.ts';
 import { parseLogTime, parsePythonFloat } from '../../src/parsers/power/python-values.ts';
 import { ptdSessionParser } from '../../src/parsers/power/session.ts';
-import { sha1Parser } from '../../src/parsers/power/sha1.ts';
+import { sha1Parser } from '../../src/parsers/file-hash.ts';
 import { splParser } from '../../src/parsers/power/spl.ts';
 
 const source = (content: string | Buffer): FileSource => sourceOf(content, 'file.txt');

@@ -16,7 +16,7 @@ describe('stylish', () => {
     const text = stylishReporter(result, { color: false });
     expect(text).toMatch(/^closed\/RedHat\/results\/\.DS_Store\n {2}error {2}.*struct\/hidden-names$/m);
     expect(text).toMatch(/^closed\/RedHat\/systems\/8xH200_whisper\.json\n {2}\d+:\d+ +error +Field "cooling" .* sys\/meaningful-fields$/m);
-    expect(text).toMatch(/✖ \d+ problems \(\d+ errors?, \d+ warnings?\)/);
+    expect(text).toMatch(/✖ \d+ problems \(\d+ errors?, \d+ warnings?(, \d+ infos?)?\)/);
     expect(text).toContain('Results (round v6.0, profile recommended): 0 accepted, 1 rejected');
     expect(text).toContain('rejected  closed/RedHat (submitter)  struct/hidden-names');
     expect(text).not.toMatch(/\u001b\[/);

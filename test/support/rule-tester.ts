@@ -17,6 +17,8 @@ export interface RuleTestCase {
   readonly round: string;
   /** Defaults to `recommended`. */
   readonly profile?: Profile;
+  /** Run budgeted checks in full, as `--exhaustive` does. */
+  readonly exhaustive?: boolean;
 }
 
 export interface ExpectedFinding {
@@ -41,7 +43,7 @@ export async function runRule(rule: AnyRule, testCase: RuleTestCase): Promise<Di
   const index = new SubmissionIndex(await fs.walk());
   // A rule that is off in this round or profile finds nothing: valid cases can show that it stays silent there.
   const active = selectRules([rule], { profile, round: round.id });
-  return runRules({ units: discoverUnits(index, round), index, loader: new FileLoader(fs, index), round, profile, rules: active });
+  return runRules({ units: discoverUnits(index, round), index, loader: new FileLoader(fs, index), round, profile, exhaustive: testCase.exhaustive ?? false, rules: active });
 }
 
 /**

@@ -1,13 +1,16 @@
 import { accuracyTxtParser, pythonFloatOf, type AccuracyMatch, type AccuracyTxt } from '../../parsers/accuracy-txt.ts';
+import { mllogParser, numberValue } from '../../parsers/mllog.ts';
 import type { Parser } from '../../parsers/parse-result.ts';
 import { roundInRange } from '../../rounds/load-round.ts';
-import type { AccuracyBound, ModelData, RoundData } from '../../rounds/types.ts';
+import type { AccuracyBound, ModelData, RoundData, Scenario } from '../../rounds/types.ts';
 import type { Profile } from '../../rules/rule.ts';
 import type { ScenarioUnit } from '../../tree/units.ts';
+import { isEndpointsRun } from './endpoints.ts';
 import { modelOfUnit } from './model-name.ts';
+import { correctedBounds, type AppliedBound } from './corrected-constants.ts';
 import type { Load } from './result-metric.ts';
 import { roundModel } from './scenario-table.ts';
-import { canonicalScenario } from './scenarios.ts';
+import { accuracyLogPath, canonicalScenario } from './scenarios.ts';
 
 /** MAX_ACCURACY_LOG_SIZE of every official checker: a truncated accuracy log is at most this many bytes. */
 export const MAX_ACCURACY_LOG_BYTES = 10240;
@@ -30,9 +33,9 @@ export function accuracyTxtParserOf(round: RoundData): Parser<AccuracyTxt> {
 /** The accuracy bounds of a model for one scenario folder. */
 export interface AccuracyBounds {
   /** `metric >= value`; in the order of the official table (the summary's Accuracy column follows it). */
-  readonly targets: readonly AccuracyBound[];
+  readonly targets: readonly AppliedBound[];
   /** `metric <= value`, checked where the metric appears. */
-  readonly upperLimits: readonly AccuracyBound[];
+  readonly upperLimits: readonly AppliedBound[];
 }
 
 /** The bounds of a model; per-scenario targets (qwen3-vl, v6.1) replace the model's default targets. */
@@ -55,7 +58,7 @@ export interface AccuracyValue {
 
 /** A line whose value misses a bound. */
 export interface BoundMiss {
-  readonly bound: AccuracyBound;
+  readonly bound: AppliedBound;
   readonly text: string;
   readonly value: number;
   readonly line: number;
@@ -121,7 +124,10 @@ export function scanAccuracy(txt: AccuracyTxt, bounds: AccuracyBounds, options: 
   return { values: [...values.values()], belowTarget, aboveLimit, missing };
 }
 
-/** Everything the accuracy.txt rules work from; undefined when there is no accuracy.txt (struct/accuracy-txt says so). */
+/**
+ * Everything the accuracy.txt rules work from; undefined when there is no accuracy.txt (struct/accuracy-txt says so),
+ * and for an endpoints result, whose score the official checker reads from accuracy_results.json (acc/endpoints).
+ */
 export interface AccuracyInput {
   readonly txtPath: string;
   readonly txt: AccuracyTxt;
@@ -134,12 +140,19 @@ export interface AccuracyInput {
 }
 
 export async function loadAccuracyInput(load: Load, round: RoundData, profile: Profile, unit: ScenarioUnit): Promise<AccuracyInput | undefined> {
+  if (await isEndpointsRun(load, round, unit.path)) return undefined;
   const txtPath = accuracyTxtPath(unit.path);
   const txt = await load(txtPath, accuracyTxtParserOf(round));
   if (!txt.ok) return undefined;
   const model = await modelOfUnit(load, round, unit);
   const modelData = roundModel(round, model);
-  const bounds = accuracyBounds(modelData, unit.scenario);
+  const official = accuracyBounds(modelData, unit.scenario);
+  // The recommended profile applies the model's corrected constants (docs/rounds/corrected-constants.md).
+  const corrections = modelData?.corrections;
+  const bounds = official && {
+    targets: correctedBounds(official.targets, corrections?.accuracyTargets, profile),
+    upperLimits: correctedBounds(official.upperLimits, corrections?.accuracyUpperLimits, profile),
+  };
   // The recommended profile reads the whole file; the official one stops where the official checkers stop.
   const scan = bounds && scanAccuracy(txt.value, bounds, { stopWhenComplete: profile === 'official' });
   return { txtPath, txt: txt.value, model, modelData, bounds, scan };
@@ -155,9 +168,10 @@ export async function loadAccuracyInput(load: Load, round: RoundData, profile: P
  * `METRIC: text`, two spaces apart (`ROUGE1: 44.5439  ROUGE2: 22.1342`), which is Python's
  * `json.dumps(values)` with `,` replaced by a space and `"`, `{`, `}` removed; `first-target` (v4.1) prints only the
  * text of the model's first target metric (the first entry of `accuracyBounds(...).targets`), `None` when absent.
- * Empty when the result has no accuracy.txt or its folder maps to no model of the round.
+ * Empty when the result has no accuracy.txt, is an endpoints result, or its folder maps to no model of the round.
  */
 export async function accuracyValues(load: Load, round: RoundData, unit: ScenarioUnit, model: string): Promise<readonly AccuracyValue[]> {
+  if (await isEndpointsRun(load, round, unit.path)) return [];
   const bounds = accuracyBounds(roundModel(round, model), unit.scenario);
   const txt = await load(accuracyTxtPath(unit.path), accuracyTxtParserOf(round));
   if (!txt.ok || bounds === undefined) return [];
@@ -184,4 +198,39 @@ export function monolithRejectsOpenWithoutMetrics(round: RoundData): boolean {
 /** Targets are printed the way the official warning prints them (`%f`). */
 export function formatBound(value: number): string {
   return value.toFixed(6);
+}
+
+/** The number of samples the accuracy run must cover: the accuracy set where the round has one, else the data set. */
+export function accuracySampleCount(modelData: ModelData | undefined, scenario: Scenario | undefined): number | undefined {
+  return (scenario && modelData?.accuracySampleCountByScenario?.[scenario]) || modelData?.accuracySampleCount || modelData?.datasetSize;
+}
+
+/** How many samples an accuracy log should hold, and how far its sample indices may go. */
+export interface AccuracyLogExpectation {
+  /** Distinct samples the accuracy run must log. */
+  readonly samples?: number;
+  /** Where `samples` comes from, for messages: the round's data, else the accuracy run's own LoadGen log. */
+  readonly source: string;
+  /** The size of the data set: every `qsl_idx` is below it. */
+  readonly datasetSize?: number;
+  /** The samples the accuracy run issued by its own LoadGen log (its `seq_id` values stay below it). */
+  readonly issued?: number;
+}
+
+/**
+ * What the accuracy log of a result should cover. The round's data decides where it has the model's counts; a round
+ * without them (v4.1) falls back on what the accuracy run's mlperf_log_detail.txt says LoadGen ran
+ * (effective_accuracy_sample_count, else qsl_reported_total_count).
+ */
+export async function accuracyLogExpectation(load: Load, round: RoundData, unit: ScenarioUnit, modelData: ModelData | undefined): Promise<AccuracyLogExpectation> {
+  const detail = await load(accuracyLogPath(unit.path), mllogParser);
+  const logged = (key: string): number | undefined => (detail.ok ? numberValue(detail.value.get(key)) : undefined);
+  const effective = logged('effective_accuracy_sample_count');
+  const reportedTotal = logged('qsl_reported_total_count');
+  const issued = effective ?? reportedTotal;
+  const fromRound = accuracySampleCount(modelData, canonicalScenario(unit.scenario));
+  const datasetSize = modelData?.datasetSize ?? reportedTotal;
+  const samples = fromRound ?? issued;
+  const source = fromRound !== undefined ? `the ${round.id} round data` : effective !== undefined ? 'effective_accuracy_sample_count of the accuracy run' : 'qsl_reported_total_count of the accuracy run';
+  return { ...(samples !== undefined && { samples }), source, ...(datasetSize !== undefined && { datasetSize }), ...(issued !== undefined && { issued }) };
 }

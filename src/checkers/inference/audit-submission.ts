@@ -21,6 +21,8 @@ export interface AuditOptions {
   readonly profile: Profile;
   readonly submitter?: string;
   readonly severities?: Readonly<Record<string, SeveritySetting>>;
+  /** Run the checks whose cost grows with a run's length in full, beyond their budgets. */
+  readonly exhaustive?: boolean;
   /** The rules to run; the full registry by default. */
   readonly rules?: readonly AnyRule[];
 }
@@ -72,9 +74,10 @@ export async function auditSubmission(options: AuditOptions): Promise<AuditResul
     loader,
     round,
     profile: options.profile,
+    exhaustive: options.exhaustive ?? false,
     rules: active,
     afterScenario: async (unit) => {
-      facts.set(unit.path, await collectResultFacts(load, index, round, unit));
+      facts.set(unit.path, await collectResultFacts(load, index, round, unit, options.profile));
     },
   });
   const verdicts = decideVerdicts(round.officialChecker.kind, units, diagnostics, new Map(allRules.map((rule) => [rule.id, rule])), facts);

@@ -32,11 +32,12 @@ export function measurementsJsonName(round: RoundData, index: SubmissionIndex, u
 }
 
 /**
- * A v6.1 endpoints ("LoadGen++") result: neither the performance run nor the accuracy run has a LoadGen detail log.
- * The modular checker then takes its settings from config.yaml and does not require user.conf.
+ * A v6.1 endpoints ("LoadGen++") result: in a round that accepts them, neither the performance run nor the accuracy
+ * run has a LoadGen detail log. The modular checker then takes its settings from config.yaml and does not require
+ * user.conf.
  */
-export function isEndpointsResult(round: RoundData, index: SubmissionIndex, unit: ScenarioUnit): boolean {
-  return round.officialChecker.kind === 'modular' && !index.isFile(performanceLogPath(unit.path)) && !index.isFile(accuracyLogPath(unit.path));
+export function isEndpointsResult(round: RoundData, index: SubmissionIndex, unit: Pick<ScenarioUnit, 'path'>): boolean {
+  return round.endpoints !== undefined && !index.isFile(performanceLogPath(unit.path)) && !index.isFile(accuracyLogPath(unit.path));
 }
 
 /**

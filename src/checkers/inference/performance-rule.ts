@@ -4,6 +4,7 @@ import type { SystemDescription } from '../../parsers/system-description.ts';
 import type { ModelData, RoundData, Scenario } from '../../rounds/types.ts';
 import { defineRule, type Profile, type Rule, type RuleMeta } from '../../rules/rule.ts';
 import type { ScenarioUnit } from '../../tree/units.ts';
+import { endpointsEffectiveScenario, endpointsFolderScenario, endpointsSummaryPath, isEndpointsRun, loadEndpointsLog } from './endpoints.ts';
 import { modelOfUnit } from './model-name.ts';
 import type { Load } from './result-metric.ts';
 import { roundModel } from './scenario-table.ts';
@@ -32,6 +33,11 @@ export interface PerformanceLogInput {
   readonly system: SystemDescription | undefined;
   /** Set when the log is a compliance test's performance run (TEST01, TEST04, TEST05) rather than the result's own. */
   readonly complianceTest?: string;
+  /**
+   * The result is an endpoints ("LoadGen++") result: `log` holds the keys the official checker synthesizes from its
+   * config.yaml and performance/result_summary.json, and `effectiveScenario` is the scenario it derives from them.
+   */
+  readonly endpoints: boolean;
 }
 
 /** A problem one check found in a log; the rule turns it into a diagnostic at the log. */
@@ -66,8 +72,10 @@ export function definePerformanceRule<MessageId extends string>(definition: {
     meta: definition.meta,
     async check(context) {
       const loaded = await loadPerformanceLog(context.load, context.round, context.profile, context.unit, context.unit.path);
+      // An endpoints log's keys come from several files and have no line.
+      const lines = loaded.kind !== 'parsed' || !loaded.input.endpoints;
       for (const finding of await performanceLogFindings({ checkLog, checkUnreadable }, loaded)) {
-        context.report({ messageId: finding.messageId, file: loaded.logPath, ...(finding.data && { data: finding.data }), ...(finding.line !== undefined && { line: finding.line }) });
+        context.report({ messageId: finding.messageId, file: loaded.logPath, ...(finding.data && { data: finding.data }), ...(lines && finding.line !== undefined && { line: finding.line }) });
       }
     },
   });
@@ -95,7 +103,8 @@ export async function performanceLogFindings<MessageId extends string>(
 
 /**
  * Loads the performance log under `runFolder` (`<runFolder>/performance/run_1/mlperf_log_detail.txt`) with everything
- * a check needs: the result's own run, or with `complianceTest` the run of a compliance test.
+ * a check needs: the result's own run, or with `complianceTest` the run of a compliance test. For an endpoints result,
+ * the keys its config.yaml and performance/result_summary.json give, as the official checker reads them.
  */
 export async function loadPerformanceLog(
   load: Load,
@@ -105,6 +114,13 @@ export async function loadPerformanceLog(
   runFolder: string,
   complianceTest?: string,
 ): Promise<LoadedPerformanceLog> {
+  if (complianceTest === undefined && (await isEndpointsRun(load, round, runFolder))) {
+    const log = await loadEndpointsLog(load, runFolder, 'performance');
+    const effective = endpointsEffectiveScenario(log.get('effective_scenario')?.value, unit.scenario);
+    const logPath = endpointsSummaryPath(runFolder);
+    const scenarios = { directoryScenario: endpointsFolderScenario(round, unit.scenario), effectiveScenario: effective?.scenario };
+    return { kind: 'parsed', logPath, input: { ...(await runContext(load, round, unit)), log, logPath, runFolder, unit, round, profile, load, ...scenarios, endpoints: true } };
+  }
   const logPath = performanceLogPath(runFolder);
   const parsed = await load(logPath, mllogParser);
   if (!parsed.ok) {
@@ -113,9 +129,8 @@ export async function loadPerformanceLog(
     return malformed.length > 0 ? { kind: 'unreadable', logPath, problems: malformed } : { kind: 'absent', logPath };
   }
   if (parsed.value.lineCount === 0) return { kind: 'unreadable', logPath, problems: parsed.value.problems };
-  const model = await modelOfUnit(load, round, unit);
-  const system = await loadSystemDescription(load, round, unit.parent.parent.systemJsonPath);
   const input: PerformanceLogInput = {
+    ...(await runContext(load, round, unit)),
     log: parsed.value,
     logPath,
     runFolder,
@@ -123,14 +138,19 @@ export async function loadPerformanceLog(
     round,
     profile,
     load,
-    model,
-    modelData: roundModel(round, model),
     directoryScenario: canonicalScenario(unit.scenario),
     effectiveScenario: canonicalScenario(String(parsed.value.get('effective_scenario')?.value ?? '')),
-    system: system.ok ? system.value : undefined,
     ...(complianceTest !== undefined && { complianceTest }),
+    endpoints: false,
   };
   return { kind: 'parsed', logPath, input };
+}
+
+/** The model and system description of a result, which every check of its runs reads. */
+async function runContext(load: Load, round: RoundData, unit: ScenarioUnit): Promise<Pick<PerformanceLogInput, 'model' | 'modelData' | 'system'>> {
+  const model = await modelOfUnit(load, round, unit);
+  const system = await loadSystemDescription(load, round, unit.parent.parent.systemJsonPath);
+  return { model, modelData: roundModel(round, model), system: system.ok ? system.value : undefined };
 }
 
 /** Scenarios whose runs LoadGen ends by early stopping; the official checkers check them differently (spec §1.4). */

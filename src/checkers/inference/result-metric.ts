@@ -1,8 +1,11 @@
 import { mllogParser, numberValue, type MllogLog } from '../../parsers/mllog.ts';
 import type { Parser, ParseResult } from '../../parsers/parse-result.ts';
-import type { RoundData, Scenario } from '../../rounds/types.ts';
+import type { ModelData, RoundData, Scenario } from '../../rounds/types.ts';
+import type { Profile } from '../../rules/rule.ts';
 import type { ScenarioUnit } from '../../tree/units.ts';
 import { pythonFloat } from '../../util/python-float.ts';
+import { endpointsEffectiveScenario, endpointsFolderScenario, endpointsSummaryPath, isEndpointsRun, loadEndpointsLog } from './endpoints.ts';
+import { roundModel } from './scenario-table.ts';
 import { canonicalScenario, performanceLogPath } from './scenarios.ts';
 
 export interface ResultMetric {
@@ -16,35 +19,95 @@ export interface ResultMetric {
   readonly inferred: boolean;
 }
 
-export type MetricOutcome = { readonly ok: true; readonly metric: ResultMetric } | { readonly ok: false; readonly reason: string; readonly line?: number };
+export type MetricOutcome =
+  | { readonly ok: true; readonly metric: ResultMetric }
+  /** `missingKey`: the metric's key, when the log lacks it. */
+  | { readonly ok: false; readonly reason: string; readonly line?: number; readonly missingKey?: string };
 
 export type Load = <T>(path: string, parser: Parser<T>) => Promise<ParseResult<T>>;
 
 /** Samples per query the inference formulas assume for MultiStream (rules §4.1). */
 const MULTISTREAM_SAMPLES_PER_QUERY = 8;
 
-/** Each result's metric exactly as the official checker computes it from the performance log (spec §1.9). */
-export async function computeResultMetric(load: Load, unit: ScenarioUnit, round: RoundData, model: string): Promise<MetricOutcome> {
-  const parsedLog = await load(performanceLogPath(unit.path), mllogParser);
-  if (!parsedLog.ok) return { ok: false, reason: `the performance log ${parsedLog.problems[0]?.message ?? 'cannot be read'}` };
-  const log = parsedLog.value;
-  const effective = canonicalScenario(String(log.get('effective_scenario')?.value ?? ''));
-  if (effective === undefined) return { ok: false, reason: 'the performance log has no effective_scenario' };
-  const directory = canonicalScenario(unit.scenario) ?? effective;
-  const modelData = Object.hasOwn(round.models, model) ? round.models[model] : undefined;
-  const unitLabel = modelData?.units?.[directory] ?? round.units[directory] ?? '';
-
+/**
+ * Each result's metric exactly as the official checker computes it from the performance log (spec §1.9), or for an
+ * endpoints result from the keys of its config.yaml and result_summary.json. The profile matters for endpoints only:
+ * see {@link endpointsMetricKey}.
+ */
+export async function computeResultMetric(load: Load, unit: ScenarioUnit, round: RoundData, model: string, profile: Profile): Promise<MetricOutcome> {
+  const run = (await isEndpointsRun(load, round, unit.path)) ? await endpointsRun(load, unit, round, model, profile) : await loadgenRun(load, unit, round, model);
+  if (!run.ok) return run;
+  const { log, effective, directory, unitLabel } = run;
   if (directory !== effective && !(directory === 'Interactive' && effective === 'Server')) {
     const inferred = inferredMetric(log, effective, directory, unitLabel);
     // A pair the edge rules do not infer: the monolith reports the run's own metric under the folder's scenario;
     // perf/scenario-inference decides whether that is acceptable.
     if (inferred !== undefined) return inferred;
   }
+  const raw = numberValue(log.get(run.key));
+  if (raw === undefined) return { ok: false, reason: `${run.source} has no numeric ${run.key}${run.note}`, missingKey: run.key };
+  return metric(raw / latencyDivisor(effective, run.key, unitLabel), unitLabel, run.key, false);
+}
+
+/** The log a metric is read from, the scenarios it is computed for, and the key of the run's own metric. */
+type MetricRun =
+  | {
+      readonly ok: true;
+      readonly log: MllogLog;
+      /** What the reason of a failure calls the log, and what it adds about unreadable files. */
+      readonly source: string;
+      readonly note: string;
+      readonly effective: Scenario;
+      readonly directory: Scenario;
+      readonly key: string;
+      readonly unitLabel: string;
+    }
+  | { readonly ok: false; readonly reason: string };
+
+async function loadgenRun(load: Load, unit: ScenarioUnit, round: RoundData, model: string): Promise<MetricRun> {
+  const parsedLog = await load(performanceLogPath(unit.path), mllogParser);
+  if (!parsedLog.ok) return { ok: false, reason: `the performance log ${parsedLog.problems[0]?.message ?? 'cannot be read'}` };
+  const log = parsedLog.value;
+  const effective = canonicalScenario(String(log.get('effective_scenario')?.value ?? ''));
+  if (effective === undefined) return { ok: false, reason: 'the performance log has no effective_scenario' };
+  const directory = canonicalScenario(unit.scenario) ?? effective;
+  const modelData = roundModel(round, model);
   const key = modelData?.resultFields?.[effective] ?? round.resultFields[effective];
   if (key === undefined) return { ok: false, reason: `no result field is defined for ${effective}` };
-  const raw = numberValue(log.get(key));
-  if (raw === undefined) return { ok: false, reason: `the performance log has no numeric ${key}` };
-  return metric(raw / latencyDivisor(effective, key, unitLabel), unitLabel, key, false);
+  return { ok: true, log, source: 'the performance log', note: '', effective, directory, key, unitLabel: unitLabelOf(round, modelData, directory) };
+}
+
+async function endpointsRun(load: Load, unit: ScenarioUnit, round: RoundData, model: string, profile: Profile): Promise<MetricRun> {
+  const log = await loadEndpointsLog(load, unit.path, 'performance');
+  const note = log.unreadable.length > 0 ? ` (${log.unreadable.join('; ')})` : '';
+  const effective = endpointsEffectiveScenario(log.get('effective_scenario')?.value, unit.scenario);
+  if (effective === undefined) return { ok: false, reason: `config.yaml gives no scenario (its "type")${note}` };
+  if (effective.scenario === undefined) return { ok: false, reason: `config.yaml names the scenario "${effective.text}", for which no result field is defined` };
+  const modelData = roundModel(round, model);
+  const directory = endpointsFolderScenario(round, unit.scenario) ?? effective.scenario;
+  const key = endpointsMetricKey(round, modelData, effective.scenario, effective.text, profile);
+  if (key === undefined) return { ok: false, reason: `no result field is defined for endpoints ${effective.scenario} results` };
+  const source = `the endpoints performance summary ${endpointsSummaryPath(unit.path)}`;
+  return { ok: true, log, source, note, effective: effective.scenario, directory, key, unitLabel: unitLabelOf(round, modelData, directory) };
+}
+
+/**
+ * The metric key of an endpoints result: the round's endpoints key for its scenario, overridden by the model's LoadGen
+ * key as the official checker does since #2649. The official lookup of the override is case-sensitive (a config
+ * `type: offline` misses the `Offline` override), and it does not know that the endpoints parser never writes some of
+ * the keys (an LLM's Offline result_tokens_per_second), so such results have no metric; the recommended profile
+ * applies the override whatever the case and reads the key the endpoints log does carry.
+ */
+function endpointsMetricKey(round: RoundData, modelData: ModelData | undefined, scenario: Scenario, written: string, profile: Profile): string | undefined {
+  const policy = round.endpoints;
+  const override = modelData?.resultFields?.[scenario];
+  if (override === undefined) return policy?.resultFields[scenario];
+  if (profile === 'official') return written === scenario ? override : policy?.resultFields[scenario];
+  return policy?.resultFieldSubstitutes[override] ?? override;
+}
+
+function unitLabelOf(round: RoundData, modelData: ModelData | undefined, directory: Scenario): string {
+  return modelData?.units?.[directory] ?? round.units[directory] ?? '';
 }
 
 function inferredMetric(log: MllogLog, from: Scenario, to: Scenario, unitLabel: string): MetricOutcome | undefined {

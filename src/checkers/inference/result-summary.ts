@@ -4,9 +4,10 @@ import type { RoundData } from '../../rounds/types.ts';
 import type { SubmissionIndex } from '../../tree/submission-index.ts';
 import type { ScenarioUnit } from '../../tree/units.ts';
 import { accuracyValues, type AccuracyValue } from './accuracy.ts';
-import { measurementsJsonName } from './measurements.ts';
+import { endpointsFolderScenario, loadEndpointsLog } from './endpoints.ts';
+import { isEndpointsResult, measurementsJsonName } from './measurements.ts';
 import type { Load } from './result-metric.ts';
-import { performanceLogPath } from './scenarios.ts';
+import { canonicalScenario, performanceLogPath } from './scenarios.ts';
 import { loadSystemDescription } from './system-json.ts';
 
 /** The system-description fields the official summary CSV copies (spec §2.1, §2.2). */
@@ -37,23 +38,29 @@ export interface ResultSummary {
   readonly weightDataTypes?: unknown;
   /** The accuracy values the official checker reads from accuracy.txt, in the order it records them. */
   readonly accuracy: readonly AccuracyValue[];
-  /** `effective_scenario` of the performance log, as written. */
+  /** `effective_scenario` of the performance log, as written (for an endpoints result, config.yaml's `type`). */
   readonly effectiveScenario?: string;
+  /** The scenario the official checker records when it is not the folder name: `server` for an endpoints `Online` folder. */
+  readonly recordedScenario?: string;
 }
 
 /** Collects a result's summary from the files its rules already parsed (the loads are memoized). */
 export async function collectResultSummary(load: Load, index: SubmissionIndex, round: RoundData, unit: ScenarioUnit, model: string): Promise<ResultSummary> {
+  const endpoints = isEndpointsResult(round, index, unit);
   const [system, weightDataTypes, accuracy, effectiveScenario] = await Promise.all([
     systemFields(load, round, unit),
     measurementsWeightDataTypes(load, index, round, unit),
     accuracyValues(load, round, unit, model),
-    performanceEffectiveScenario(load, unit),
+    endpoints ? endpointsEffectiveScenarioText(load, unit) : performanceEffectiveScenario(load, unit),
   ]);
+  // loader.py (#2626) records an endpoints result of an `Online` folder as `server`.
+  const recordedScenario = endpoints && canonicalScenario(unit.scenario) === undefined ? endpointsFolderScenario(round, unit.scenario)?.toLowerCase() : undefined;
   return {
     system,
     ...(weightDataTypes !== undefined && { weightDataTypes }),
     accuracy,
     ...(effectiveScenario !== undefined && { effectiveScenario }),
+    ...(recordedScenario !== undefined && { recordedScenario }),
   };
 }
 
@@ -69,6 +76,11 @@ async function measurementsWeightDataTypes(load: Load, index: SubmissionIndex, r
   if (name === undefined) return undefined;
   const measurements = await load(`${unit.measurementsPath}/${name}`, jsonObjectParser);
   return measurements.ok ? measurements.value.json['weight_data_types'] : undefined;
+}
+
+async function endpointsEffectiveScenarioText(load: Load, unit: ScenarioUnit): Promise<string | undefined> {
+  const value = (await loadEndpointsLog(load, unit.path, 'performance')).get('effective_scenario')?.value;
+  return typeof value === 'string' ? value : undefined;
 }
 
 async function performanceEffectiveScenario(load: Load, unit: ScenarioUnit): Promise<string | undefined> {

@@ -3,6 +3,8 @@ import type { SubmissionIndex } from '../../tree/submission-index.ts';
 import type { BenchmarkUnit, ScenarioUnit } from '../../tree/units.ts';
 import { modelOfUnit } from './model-name.ts';
 import type { Load } from './result-metric.ts';
+import { endpointsFolderScenario } from './endpoints.ts';
+import { isEndpointsResult } from './measurements.ts';
 import { canonicalScenario } from './scenarios.ts';
 import { loadSystemDescription, systemCategory } from './system-json.ts';
 
@@ -44,11 +46,15 @@ export function allowedScenarios(table: ScenarioSet): Scenario[] {
   return [...table.required, ...(table.optional ?? [])];
 }
 
-/** The scenarios a benchmark folder holds a folder for, by canonical name (the checkers accept any case). */
-export function presentScenarios(index: SubmissionIndex, benchmarkPath: string): Set<Scenario> {
+/**
+ * The scenarios a benchmark folder holds a folder for, by canonical name (the checkers accept any case; an endpoints
+ * result in an `Online` folder is a Server result).
+ */
+export function presentScenarios(round: RoundData, index: SubmissionIndex, benchmarkPath: string): Set<Scenario> {
   const present = new Set<Scenario>();
   for (const name of index.directoryNames(benchmarkPath)) {
-    const scenario = canonicalScenario(name);
+    const path = `${benchmarkPath}/${name}`;
+    const scenario = isEndpointsResult(round, index, { path }) ? endpointsFolderScenario(round, name) : canonicalScenario(name);
     if (scenario !== undefined) present.add(scenario);
   }
   return present;

@@ -1,3 +1,4 @@
+import { isEndpointsResult } from '../../checkers/inference/measurements.ts';
 import { accuracyLogPath } from '../../checkers/inference/scenarios.ts';
 import { mllogParser } from '../../parsers/mllog.ts';
 import { defineRule } from '../rule.ts';
@@ -22,10 +23,10 @@ export default defineRule({
     rejects: 'scenario',
     official: {},
   },
-  async check({ unit, index, load, report }) {
+  async check({ unit, round, index, load, report }) {
     const folder = `${unit.path}/accuracy`;
-    // A missing accuracy/ folder is struct/accuracy-txt's finding.
-    if (!index.isDirectory(folder)) return;
+    // A missing accuracy/ folder is struct/accuracy-txt's finding; an endpoints result has no LoadGen accuracy run.
+    if (!index.isDirectory(folder) || isEndpointsResult(round, index, unit)) return;
     const path = accuracyLogPath(unit.path);
     if (index.get(path) === undefined) {
       report({ messageId: 'missing', file: folder, data: { folder } });

@@ -1,4 +1,5 @@
 import { accuracyTxtParserOf, accuracyTxtPath, officialForgivesOpen } from '../../checkers/inference/accuracy.ts';
+import { isEndpointsResult } from '../../checkers/inference/measurements.ts';
 import { defineRule } from '../rule.ts';
 
 export default defineRule({
@@ -18,9 +19,10 @@ export default defineRule({
     rejects: 'scenario',
     official: {},
   },
-  async check({ unit, round, profile, load, report }) {
-    // The modular checker logs the error but accepts open results; the monolith lets them through as well.
-    if (officialForgivesOpen(round, profile, unit, { modularToo: true })) return;
+  async check({ unit, round, profile, index, load, report }) {
+    // The modular checker logs the error but accepts open results; the monolith lets them through as well. It reads
+    // no accuracy.txt for an endpoints result.
+    if (officialForgivesOpen(round, profile, unit, { modularToo: true }) || isEndpointsResult(round, index, unit)) return;
     const txtPath = accuracyTxtPath(unit.path);
     const txt = await load(txtPath, accuracyTxtParserOf(round));
     if (txt.ok && txt.value.hash === undefined) report({ messageId: 'missingHash', file: txtPath });

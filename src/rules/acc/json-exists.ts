@@ -1,4 +1,5 @@
 import { accuracyJsonPath } from '../../checkers/inference/accuracy.ts';
+import { isEndpointsResult } from '../../checkers/inference/measurements.ts';
 import { defineRule } from '../rule.ts';
 
 export default defineRule({
@@ -18,10 +19,10 @@ export default defineRule({
     rejects: 'scenario',
     official: {},
   },
-  check({ unit, index, report }) {
+  check({ unit, round, index, report }) {
     const folder = `${unit.path}/accuracy`;
-    // A missing accuracy/ folder is reported by struct/accuracy-txt.
-    if (!index.isDirectory(folder)) return;
+    // A missing accuracy/ folder is reported by struct/accuracy-txt; the modular checker skips endpoints results.
+    if (!index.isDirectory(folder) || isEndpointsResult(round, index, unit)) return;
     if (!index.isFile(accuracyJsonPath(unit.path))) report({ messageId: 'missing', file: folder });
   },
 });

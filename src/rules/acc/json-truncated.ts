@@ -1,4 +1,5 @@
 import { accuracyJsonPath, MAX_ACCURACY_LOG_BYTES, officialForgivesOpen } from '../../checkers/inference/accuracy.ts';
+import { isEndpointsResult } from '../../checkers/inference/measurements.ts';
 import { accuracyLogParser } from '../../parsers/accuracy-log.ts';
 import { defineRule } from '../rule.ts';
 
@@ -21,7 +22,8 @@ export default defineRule({
     official: {},
   },
   async check({ unit, round, profile, index, load, report }) {
-    if (officialForgivesOpen(round, profile, unit)) return;
+    // The modular checker skips endpoints results (their accuracy log is the endpoints tool's, not LoadGen's).
+    if (officialForgivesOpen(round, profile, unit) || isEndpointsResult(round, index, unit)) return;
     const path = accuracyJsonPath(unit.path);
     const size = index.fileSize(path);
     // A missing log is reported by acc/json-exists.

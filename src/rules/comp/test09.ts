@@ -1,9 +1,10 @@
 import { complianceScope, falseCheck, VERIFY_OUTPUT_LENGTH, verdictReportFinding, type Contradiction } from '../../checkers/inference/compliance.ts';
 import { reportNumber, type VerifyReport } from '../../parsers/verify-txt.ts';
+import type { OutputTokenBounds } from '../../rounds/types.ts';
 import { defineRule } from '../rule.ts';
 
 /** The summary of run_verification.py: the mean output length must lie within the thresholds it printed. */
-function contradiction(report: VerifyReport): Contradiction | undefined {
+function selfContradiction(report: VerifyReport): Contradiction | undefined {
   const mean = report.labels.get('mean output tokens');
   const meanValue = reportNumber(mean);
   const low = reportNumber(report.labels.get('min threshold'));
@@ -12,6 +13,25 @@ function contradiction(report: VerifyReport): Contradiction | undefined {
     return { detail: `its mean output length ${mean.value} lies outside [${low ?? '-'}, ${high ?? '-'}]`, line: mean.line };
   }
   return falseCheck(report, 'Min check pass') ?? falseCheck(report, 'Max check pass');
+}
+
+/**
+ * The report against the bounds of the model's own TEST09 audit.config: the official checker only reads TEST PASS, and
+ * its endpoints check applies the gpt-oss-120b bounds to every model (docs/rounds/corrected-constants.md).
+ */
+function boundsContradiction(report: VerifyReport, model: string, bounds: OutputTokenBounds): Contradiction | undefined {
+  const expected = `[${bounds.min}, ${bounds.max}]`;
+  const low = report.labels.get('min threshold');
+  const high = report.labels.get('max threshold');
+  if (low !== undefined && high !== undefined && (reportNumber(low) !== bounds.min || reportNumber(high) !== bounds.max)) {
+    return { detail: `it checked the mean against [${low.value}, ${high.value}] while the TEST09 audit.config of ${model} sets ${expected}`, line: low.line };
+  }
+  const mean = report.labels.get('mean output tokens');
+  const meanValue = reportNumber(mean);
+  if (mean !== undefined && meanValue !== undefined && (meanValue < bounds.min || meanValue > bounds.max)) {
+    return { detail: `its mean output length ${mean.value} lies outside ${expected}, the bounds of the TEST09 audit.config of ${model}`, line: mean.line };
+  }
+  return undefined;
 }
 
 export default defineRule({
@@ -38,7 +58,10 @@ export default defineRule({
     const scope = await complianceScope(context);
     if (scope === undefined) return;
     // The modular checker looks for "TEST PASS" anywhere in the file.
-    const finding = await verdictReportFinding(context, scope, 'TEST09', VERIFY_OUTPUT_LENGTH, 'anywhere', contradiction);
+    const bounds = scope.modelData.test09OutputTokens;
+    const finding = await verdictReportFinding(context, scope, 'TEST09', VERIFY_OUTPUT_LENGTH, 'anywhere', (report) =>
+      (bounds && boundsContradiction(report, scope.model, bounds)) ?? selfContradiction(report),
+    );
     if (finding !== undefined) context.report(finding);
   },
 });

@@ -17,8 +17,9 @@ export default definePerformanceRule({
     rejects: 'scenario',
     official: {},
   },
-  checkLog({ log, model, modelData }) {
-    if (modelData?.llm !== true) return [];
+  checkLog({ log, model, modelData, endpoints }) {
+    // An endpoints run always measures token latencies; the modular checker takes the flag as set.
+    if (modelData?.llm !== true || endpoints) return [];
     const flag = log.get('requested_use_token_latencies');
     // Python truthiness, as the official checkers test it.
     if (flag !== undefined && flag.value !== false && flag.value !== 0 && flag.value !== null && flag.value !== '') return [];

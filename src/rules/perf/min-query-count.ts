@@ -25,9 +25,9 @@ export default definePerformanceRule({
     official: {},
   },
   checkLog(input) {
-    const { log, model, modelData, effectiveScenario } = input;
-    // Early-stopping scenarios decide their own query count.
-    if (effectiveScenario === undefined || usesEarlyStopping(effectiveScenario) || skippedForEqualIssue(input)) return [];
+    const { log, model, modelData, effectiveScenario, endpoints } = input;
+    // Early-stopping scenarios decide their own query count; the modular checker skips endpoints runs.
+    if (effectiveScenario === undefined || usesEarlyStopping(effectiveScenario) || skippedForEqualIssue(input) || endpoints) return [];
     const required = modelData?.minQueryCount?.[effectiveScenario];
     if (required === undefined) return [];
     return checkNumber(log, 'effective_min_query_count', (found) => found < required, (found) => ({

@@ -24,7 +24,7 @@ export default defineRule({
   async check({ unit, round, profile, index, load, report }) {
     if (!isPowerResult(index, unit)) return;
     const model = await modelOfUnit(load, round, unit);
-    const performance = await computeResultMetric(load, unit, round, model);
+    const performance = await computeResultMetric(load, unit, round, model, profile);
     const wattScenarios = profile === 'official' ? powerCheckData(round).wattScenarios : RULES_WATT_SCENARIOS;
     const outcome = await computePowerMetric(load, unit, performance.ok ? performance.metric.value : undefined, wattScenarios);
     if (outcome.ok) return;

@@ -1,5 +1,5 @@
 import { isRecord, loadPtdSessions } from '../../checkers/inference/ptd-session.ts';
-import { sha1Parser } from '../../parsers/power/sha1.ts';
+import { sha1Parser } from '../../parsers/file-hash.ts';
 import { defineRule } from '../rule.ts';
 
 /** The files under performance/ whose hashes the session records (RESULT_PATHS without the two session files). */

@@ -1,4 +1,5 @@
 import { compareFileList } from '../../checkers/inference/file-list.ts';
+import { isEndpointsResult } from '../../checkers/inference/measurements.ts';
 import { defineRule } from '../rule.ts';
 
 /** Missing files that rules of their own report: struct/accuracy-txt, acc/json-exists and acc/detail-log. */
@@ -24,7 +25,8 @@ export default defineRule({
   },
   check({ unit, round, index, report }) {
     const folder = `${unit.path}/accuracy`;
-    if (!index.isDirectory(folder)) return;
+    // An endpoints result's accuracy folder holds accuracy_results.json, which acc/endpoints reads.
+    if (!index.isDirectory(folder) || isEndpointsResult(round, index, unit)) return;
     const { missing, unexpected, expected } = compareFileList(index, folder, round.files.accuracy);
     for (const name of missing) {
       if (!REPORTED_ELSEWHERE.has(name)) report({ messageId: 'missingFile', file: folder, data: { name } });

@@ -1,3 +1,4 @@
+import { isEndpointsResult } from '../../checkers/inference/measurements.ts';
 import { defineRule } from '../rule.ts';
 
 export default defineRule({
@@ -18,7 +19,9 @@ export default defineRule({
     rejects: 'scenario',
     official: {},
   },
-  check({ unit, index, report }) {
+  check({ unit, round, index, report }) {
+    // An endpoints result's accuracy is in accuracy/accuracy_results.json (acc/endpoints).
+    if (isEndpointsResult(round, index, unit)) return;
     const folder = `${unit.path}/accuracy`;
     if (!index.isDirectory(folder)) {
       report({ messageId: 'missingFolder', file: unit.path, data: { path: folder } });

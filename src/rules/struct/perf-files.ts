@@ -1,4 +1,5 @@
 import { compareFileList } from '../../checkers/inference/file-list.ts';
+import { isEndpointsResult } from '../../checkers/inference/measurements.ts';
 import { performanceLogPath } from '../../checkers/inference/scenarios.ts';
 import { defineRule } from '../rule.ts';
 
@@ -26,8 +27,8 @@ export default defineRule({
   },
   check({ unit, round, index, report }) {
     const folder = `${unit.path}/performance/run_1`;
-    // struct/perf-run1 reports a missing run_1 and a missing detail log.
-    if (!index.isDirectory(folder)) return;
+    // struct/perf-run1 reports a missing run_1 and a missing detail log; an endpoints result has no LoadGen run.
+    if (!index.isDirectory(folder) || isEndpointsResult(round, index, unit)) return;
     const power = index.exists(`${unit.path}/performance/power`) ? [POWER_RUN_LOG] : [];
     const { missing, unexpected, expected } = compareFileList(index, folder, round.files.performanceRun, power);
     for (const name of missing) {

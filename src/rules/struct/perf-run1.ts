@@ -1,3 +1,4 @@
+import { isEndpointsResult } from '../../checkers/inference/measurements.ts';
 import { defineRule } from '../rule.ts';
 
 export default defineRule({
@@ -19,7 +20,9 @@ export default defineRule({
     official: {},
     stage: 'performance',
   },
-  check({ unit, index, report }) {
+  check({ unit, round, index, report }) {
+    // An endpoints result has no LoadGen run: its performance summary is performance/result_summary.json.
+    if (isEndpointsResult(round, index, unit)) return;
     const runPath = `${unit.path}/performance/run_1`;
     if (!index.isDirectory(runPath)) {
       report({ messageId: 'missingRun', file: unit.path, data: { path: runPath } });

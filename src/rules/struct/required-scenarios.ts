@@ -22,7 +22,7 @@ export default defineRule({
   async check({ unit, round, load, index, report }) {
     const scenarios = await benchmarkScenarios(load, round, unit);
     if (scenarios?.table === undefined) return;
-    const present = presentScenarios(index, unit.path);
+    const present = presentScenarios(round, index, unit.path);
     for (const scenario of scenarios.table.required) {
       if (present.has(scenario)) continue;
       report({ messageId: 'missing', file: unit.path, data: { scenario, model: scenarios.model, systemType: scenarios.systemType, path: unit.path, division: unit.division } });

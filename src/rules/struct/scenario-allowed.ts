@@ -1,5 +1,5 @@
+import { resultScenario } from '../../checkers/inference/endpoints.ts';
 import { allowedScenarios, benchmarkScenarios } from '../../checkers/inference/scenario-table.ts';
-import { canonicalScenario } from '../../checkers/inference/scenarios.ts';
 import { defineRule } from '../rule.ts';
 
 export default defineRule({
@@ -20,13 +20,13 @@ export default defineRule({
     official: {},
     stage: 'measurements',
   },
-  async check({ unit, round, load, report }) {
+  async check({ unit, round, load, index, report }) {
     const scenarios = await benchmarkScenarios(load, round, unit);
     // Without a table the model or the category is wrong, which struct/closed-model-known and
     // struct/model-valid-for-system-type report.
     if (scenarios?.table === undefined) return;
     const allowed = allowedScenarios(scenarios.table);
-    const scenario = canonicalScenario(unit.scenario);
+    const scenario = resultScenario(round, index, unit);
     if (scenario !== undefined && allowed.includes(scenario)) return;
     report({ messageId: 'notAllowed', file: unit.path, data: { scenario: unit.scenario, model: scenarios.model, systemType: scenarios.systemType, allowed: allowed.join(', ') } });
   },

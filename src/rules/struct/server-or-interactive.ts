@@ -22,7 +22,7 @@ export default defineRule({
   async check({ unit, round, load, index, report }) {
     const scenarios = await benchmarkScenarios(load, round, unit);
     if (scenarios?.table === undefined) return;
-    const present = presentScenarios(index, unit.path);
+    const present = presentScenarios(round, index, unit.path);
     for (const group of scenarios.table.oneOf ?? []) {
       if (group.some((scenario) => present.has(scenario))) continue;
       report({ messageId: 'noneOf', file: unit.path, data: { path: unit.path, group: group.join(', '), model: scenarios.model, systemType: scenarios.systemType } });

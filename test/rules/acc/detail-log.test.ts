@@ -1,4 +1,5 @@
 import rule from '../../../src/rules/acc/detail-log.ts';
+import { qwenEndpoints } from '../../support/endpoints.ts';
 import { realResult, withChanges, without } from '../../support/shared-data.ts';
 import { testRule } from '../../support/rule-tester.ts';
 
@@ -7,8 +8,11 @@ const folder = `${result.path}/accuracy`;
 const log = `${folder}/mlperf_log_detail.txt`;
 const lines = String(result.tree[log]).split('\n');
 
+const endpoints = qwenEndpoints();
+
 testRule(rule, {
   valid: [
+    { name: 'a v6.1 endpoints result has no LoadGen accuracy run', round: 'v6.1', profile: 'official', tree: endpoints.tree },
     { name: 'a real accuracy run', round: 'v6.0', profile: 'official', tree: result.tree },
     { name: 'no accuracy folder at all is struct/accuracy-txt\'s finding', round: 'v6.0', tree: without(result.tree, folder) },
   ],

@@ -1,4 +1,5 @@
 import rule from '../../../src/rules/acc/json-truncated.ts';
+import { qwenEndpoints } from '../../support/endpoints.ts';
 import { realResult, withChanges } from '../../support/shared-data.ts';
 import { testRule } from '../../support/rule-tester.ts';
 
@@ -13,8 +14,11 @@ const fullLog = (count: number): string =>
   `[\n${Array.from({ length: count }, (_, index) => `{ "seq_id" : ${index}, "qsl_idx" : ${index}, "data" : "${'0A'.repeat(32)}" }`).join(',\n')}\n]\n`;
 const big = fullLog(200);
 
+const endpoints = qwenEndpoints();
+
 testRule(rule, {
   valid: [
+    { name: 'a v6.1 endpoints result: the modular checker does not check its accuracy log’s size', round: 'v6.1', profile: 'official', tree: withChanges(endpoints.tree, { [`${endpoints.offline}/accuracy/mlperf_log_accuracy.json`]: big }) },
     { name: 'a real truncated log', round: 'v5.1', profile: 'official', tree: llama.tree },
     { name: 'a small complete log', round: 'v5.1', tree: withChanges(llama.tree, { [log]: fullLog(3) }) },
     { name: 'official v4.1: the monolith lets an open result with a full log through', round: 'v4.1', profile: 'official', tree: withChanges(gptj.tree, { [`${gptj.path}/accuracy/mlperf_log_accuracy.json`]: big }) },

@@ -1,4 +1,5 @@
 import rule from '../../../src/rules/acc/metric-threshold.ts';
+import { qwenEndpoints } from '../../support/endpoints.ts';
 import { realResult, withChanges } from '../../support/shared-data.ts';
 import { testRule } from '../../support/rule-tester.ts';
 
@@ -16,8 +17,11 @@ const openV41 = realResult('v4.1', 'open/HPE/results/HPE_Cray_XD670_H100_SXM_80G
 
 const onlyHash = 'hash=0123abcd\n';
 
+const endpoints = qwenEndpoints();
+
 testRule(rule, {
   valid: [
+    { name: 'a v6.1 endpoints result: its score is in accuracy_results.json, not accuracy.txt', round: 'v6.1', profile: 'official', tree: withChanges(endpoints.tree, { [`${endpoints.offline}/accuracy/accuracy.txt`]: 'hash=8bb439b97fff3e4cda22f8eaa21beb64e888154dee8c4b98f9df53a33a9dfdc2\n' }) },
     { name: 'a real closed result (monolith)', round: 'v4.1', profile: 'official', tree: resnet.tree },
     { name: 'a real closed result with per-line LLM metrics', round: 'v5.1', tree: llama.tree },
     { name: 'an open result below the targets: acc/open-bounds notes it', round: 'v5.1', tree: lenovo.tree },

@@ -1,4 +1,5 @@
 import rule from '../../../src/rules/perf/early-stopping.ts';
+import { qwenEndpoints } from '../../support/endpoints.ts';
 import { realResult, withChanges } from '../../support/shared-data.ts';
 import { testRule } from '../../support/rule-tester.ts';
 import { lineOf, withLogValue } from './mllog-edits.ts';
@@ -8,8 +9,11 @@ const logPath = `${server.path}/performance/run_1/mlperf_log_detail.txt`;
 const log = String(server.tree[logPath]);
 const notMet = withChanges(server.tree, { [logPath]: withLogValue(log, 'early_stopping_met', 'false') });
 
+const endpoints = qwenEndpoints();
+
 testRule(rule, {
   valid: [
+    { name: 'a v6.1 endpoints Online (Server) run: early stopping is waived', round: 'v6.1', profile: 'official', tree: endpoints.tree },
     { name: 'a real published result', round: 'v6.0', tree: server.tree, profile: 'official' },
   ],
   invalid: [

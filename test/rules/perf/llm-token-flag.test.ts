@@ -1,4 +1,5 @@
 import rule from '../../../src/rules/perf/llm-token-flag.ts';
+import { gptOssEndpoints } from '../../support/endpoints.ts';
 import { realResult, withChanges } from '../../support/shared-data.ts';
 import { testRule } from '../../support/rule-tester.ts';
 import { lineOf, withLogValue } from './mllog-edits.ts';
@@ -10,8 +11,11 @@ const withFlag = (value: string | undefined) => withChanges(llm.tree, { [logPath
 const whisper = realResult('v6.0', 'closed/RedHat/results/8xH200_whisper/whisper/Offline');
 const whisperLogPath = `${whisper.path}/performance/run_1/mlperf_log_detail.txt`;
 
+const endpoints = gptOssEndpoints();
+
 testRule(rule, {
   valid: [
+    { name: 'a v6.1 endpoints LLM run always measures token latencies', round: 'v6.1', profile: 'official', tree: endpoints.tree },
     { name: 'a real published result', round: 'v6.0', tree: llm.tree, profile: 'official' },
     { name: 'not a large language model', round: 'v6.0', tree: withChanges(whisper.tree, { [whisperLogPath]: withLogValue(String(whisper.tree[whisperLogPath]), 'requested_use_token_latencies', 'false') }) },
   ],

@@ -1,4 +1,5 @@
 import rule from '../../../src/rules/perf/min-query-count.ts';
+import { qwenEndpoints } from '../../support/endpoints.ts';
 import { realResult, withChanges } from '../../support/shared-data.ts';
 import { testRule } from '../../support/rule-tester.ts';
 import { lineOf, withLogValue } from './mllog-edits.ts';
@@ -13,8 +14,11 @@ const unet = realResult('v4.1', 'closed/Intel/results/1-node-2S-EMR-PyTorch/3d-u
 const unetLogPath = `${unet.path}/performance/run_1/mlperf_log_detail.txt`;
 const unetWithoutCount = withChanges(unet.tree, { [unetLogPath]: withLogValue(String(unet.tree[unetLogPath]), 'effective_min_query_count', undefined) });
 
+const endpoints = qwenEndpoints();
+
 testRule(rule, {
   valid: [
+    { name: 'a v6.1 endpoints Offline run has no LoadGen query count (skipped officially)', round: 'v6.1', profile: 'official', tree: endpoints.tree },
     { name: 'a real published result', round: 'v6.0', tree: offline.tree, profile: 'official' },
     { name: 'v4.1 does not check the models of its equal-issue list', round: 'v4.1', tree: unetWithoutCount, profile: 'official' },
   ],

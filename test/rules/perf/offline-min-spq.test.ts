@@ -1,4 +1,5 @@
 import rule from '../../../src/rules/perf/offline-min-spq.ts';
+import { qwenEndpoints } from '../../support/endpoints.ts';
 import { realResult, withChanges } from '../../support/shared-data.ts';
 import { testRule } from '../../support/rule-tester.ts';
 import { lineOf, withLogValue } from './mllog-edits.ts';
@@ -12,8 +13,11 @@ const open = realResult('v4.1', 'open/Krai/results/7920t-kilt-onnxruntime_cpu/re
 const openLogPath = `${open.path}/performance/run_1/mlperf_log_detail.txt`;
 const openFew = withChanges(open.tree, { [openLogPath]: withLogValue(String(open.tree[openLogPath]), 'effective_samples_per_query', '1000') });
 
+const endpoints = qwenEndpoints();
+
 testRule(rule, {
   valid: [
+    { name: 'a v6.1 endpoints Offline run has no LoadGen queries (skipped officially)', round: 'v6.1', profile: 'official', tree: endpoints.tree },
     { name: 'a real published result', round: 'v6.0', tree: closed.tree, profile: 'official' },
     { name: 'exactly the minimum', round: 'v6.0', tree: withSpq('1633') },
     { name: 'the open division in the recommended profile', round: 'v4.1', tree: openFew },

@@ -1,4 +1,5 @@
 import rule from '../../../src/rules/perf/result-valid.ts';
+import { qwenEndpoints } from '../../support/endpoints.ts';
 import { realResult, withChanges } from '../../support/shared-data.ts';
 import { testRule } from '../../support/rule-tester.ts';
 import { lineOf, withLogValue } from './mllog-edits.ts';
@@ -12,8 +13,11 @@ const llama = realResult('v4.1', 'closed/AMD/results/1xMI300X_2xEPYC-9374F/llama
 const llamaLogPath = `${llama.path}/performance/run_1/mlperf_log_detail.txt`;
 const invalidLlama = withChanges(llama.tree, { [llamaLogPath]: withLogValue(String(llama.tree[llamaLogPath]), 'result_validity', '"INVALID"') });
 
+const endpoints = qwenEndpoints();
+
 testRule(rule, {
   valid: [
+    { name: 'a v6.1 endpoints run has no LoadGen validity verdict', round: 'v6.1', tree: endpoints.tree },
     { name: 'a real published result', round: 'v5.1', tree: whisper.tree, profile: 'official' },
     { name: 'the modular checker (v6.0+) never enforces validity', round: 'v6.0', tree: invalidWhisper, profile: 'official' },
     { name: 'the v4.1 monolith overwrites the validity of its LLMs with their TTFT/TPOT check', round: 'v4.1', tree: invalidLlama, profile: 'official' },

@@ -1,4 +1,5 @@
 import rule from '../../../src/rules/perf/sample-count.ts';
+import { qwenEndpoints } from '../../support/endpoints.ts';
 import { realResult, withChanges } from '../../support/shared-data.ts';
 import { testRule } from '../../support/rule-tester.ts';
 import { lineOf, withLogValue } from './mllog-edits.ts';
@@ -8,8 +9,11 @@ const logPath = `${result.path}/performance/run_1/mlperf_log_detail.txt`;
 const log = String(result.tree[logPath]);
 const withCount = (value: string | undefined) => withChanges(result.tree, { [logPath]: withLogValue(log, 'effective_performance_sample_count', value) });
 
+const endpoints = qwenEndpoints();
+
 testRule(rule, {
   valid: [
+    { name: 'a v6.1 endpoints run has no performance sample set (skipped officially)', round: 'v6.1', profile: 'official', tree: endpoints.tree },
     { name: 'a real published result', round: 'v6.0', tree: result.tree, profile: 'official' },
     { name: 'exactly the required count', round: 'v6.0', tree: withCount('1633') },
   ],

@@ -1,4 +1,5 @@
 import rule from '../../../src/rules/struct/perf-files.ts';
+import { qwenEndpoints } from '../../support/endpoints.ts';
 import { realResult, without, withChanges } from '../../support/shared-data.ts';
 import { testRule } from '../../support/rule-tester.ts';
 
@@ -8,8 +9,11 @@ const power = realResult('v4.1', 'closed/UntetherAI/results/r760_u6_slim/resnet5
 const powerRun = `${power.path}/performance/run_1`;
 const modular = realResult('v6.0', 'closed/RedHat/results/8xH200_whisper/whisper/Offline');
 
+const endpoints = qwenEndpoints();
+
 testRule(rule, {
   valid: [
+    { name: 'a v6.1 endpoints result: run_1 is not a LoadGen run', round: 'v6.1', tree: withChanges(endpoints.tree, { [`${endpoints.online}/performance/run_1/mlperf_log_summary.txt`]: 'endpoints report\n' }) },
     { name: 'a real published result', round: 'v5.1', tree: result.tree },
     { name: 'a real power result with its spl.txt', round: 'v4.1', profile: 'official', tree: power.tree },
     { name: 'a missing run_1 is left to struct/perf-run1', round: 'v5.1', tree: without(result.tree, run) },

@@ -1,11 +1,17 @@
 import rule from '../../../src/rules/struct/perf-run1.ts';
+import { qwenEndpoints } from '../../support/endpoints.ts';
 import { realResult, without } from '../../support/shared-data.ts';
 import { testRule } from '../../support/rule-tester.ts';
 
 const result = realResult('v5.1', 'closed/RedHat/results/XE8640_4xH100_vLLM/llama3.1-8b/Offline');
 
+const endpoints = qwenEndpoints();
+
 testRule(rule, {
-  valid: [{ name: 'a real published result', round: 'v5.1', tree: result.tree }],
+  valid: [
+    { name: 'a v6.1 endpoints result has no LoadGen run (its summary is performance/result_summary.json)', round: 'v6.1', profile: 'official', tree: endpoints.tree },
+    { name: 'a real published result', round: 'v5.1', tree: result.tree },
+  ],
   invalid: [
     {
       name: 'run_1 removed',

@@ -1,4 +1,5 @@
 import rule from '../../../src/rules/struct/required-scenarios.ts';
+import { qwenEndpoints } from '../../support/endpoints.ts';
 import { realResult } from '../../support/shared-data.ts';
 import { testRule } from '../../support/rule-tester.ts';
 
@@ -9,8 +10,11 @@ const lowerCaseServer = realResult('v4.1', 'closed/Google/results/tpu_v5e_x4_fla
 const modularServer = realResult('v6.0', 'closed/MiTAC/results/8xMI350X_2xEPYC-9755/llama2-70b-99.9/Server');
 const openOffline = realResult('v4.1', 'open/Oracle/results/GH200-GraceHopper-Superchip_GH200-96GB_aarch64x1_TRT/dlrm-v2-99/Offline');
 
+const endpoints = qwenEndpoints();
+
 testRule(rule, {
   valid: [
+    { name: 'v6.1 endpoints results: Offline and Online', round: 'v6.1', profile: 'official', tree: endpoints.tree },
     { name: 'every required scenario present', round: 'v4.1', tree: { ...offline.tree, ...server.tree } },
     { name: 'required scenarios in lower case', round: 'v4.1', tree: { ...lowerCaseOffline.tree, ...lowerCaseServer.tree } },
     { name: 'the open division need not submit every scenario', round: 'v4.1', tree: openOffline.tree },
