@@ -18,6 +18,8 @@ export interface SelectionOptions {
   readonly checker?: 'monolith' | 'modular';
   /** User overrides by rule id (recommended profile only: the official profile is the official checker's). */
   readonly severities?: Readonly<Record<string, SeveritySetting>>;
+  /** Whether a harness configuration was given; rules that need one are off without it. */
+  readonly harness?: boolean;
 }
 
 /** The rules that apply to a round in a profile, with their severities. */
@@ -30,8 +32,10 @@ export function selectRules(rules: readonly AnyRule[], options: SelectionOptions
   return active;
 }
 
-function severityOf(rule: AnyRule, { profile, round, severities, checker }: SelectionOptions): SeveritySetting {
+function severityOf(rule: AnyRule, options: SelectionOptions): SeveritySetting {
+  const { profile, round, severities, checker } = options;
   const { meta } = rule;
+  if (meta.needsHarness === true && options.harness !== true) return 'off';
   if (profile === 'official') {
     if (meta.official === false || !roundInRange(round, meta.official.rounds ?? meta.rounds)) return 'off';
     return officialSeverity(rule, checker ?? loadRound(round).officialChecker.kind);

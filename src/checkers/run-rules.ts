@@ -1,6 +1,6 @@
 import { compareDiagnostics, formatMessage, type Diagnostic } from '../report/diagnostic.ts';
 import type { RoundData } from '../rounds/types.ts';
-import type { AnyRule, Profile, ReportDescriptor, RuleContext } from '../rules/rule.ts';
+import type { AnyRule, HarnessSettings, Profile, ReportDescriptor, RuleContext } from '../rules/rule.ts';
 import type { SubmissionIndex } from '../tree/submission-index.ts';
 import type { ScenarioUnit, Unit, UnitTree } from '../tree/units.ts';
 import { mapLimit } from '../util/concurrency.ts';
@@ -16,6 +16,7 @@ export interface RunRulesOptions {
   readonly profile: Profile;
   /** See {@link RuleContext.exhaustive}; false by default. */
   readonly exhaustive?: boolean;
+  readonly harness?: HarnessSettings;
   readonly rules: readonly ActiveRule[];
   /** Submitters audited at the same time; their files are independent. */
   readonly concurrency?: number;
@@ -61,6 +62,7 @@ async function runOne(active: ActiveRule, unit: Unit, options: RunRulesOptions, 
     round: options.round,
     profile: options.profile,
     exhaustive: options.exhaustive ?? false,
+    ...(options.harness !== undefined && { harness: options.harness }),
     load: (path, parser) => options.loader.load(path, parser),
     report: (descriptor) => sink.push(toDiagnostic(rule, severity, unit, descriptor)),
   };

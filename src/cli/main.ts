@@ -8,10 +8,13 @@ import { FORMAT_NAMES, reporters, type FormatName } from '../report/reporters.ts
 import { knownRounds, RoundDataError } from '../rounds/load-round.ts';
 import { registry } from '../rules/registry.ts';
 import { PROFILES, RULE_CATEGORIES, type Profile } from '../rules/rule.ts';
+import { loadHarnessConfig, type HarnessConfig } from '../harness/harness-config.ts';
+import { HarnessSetupError } from '../harness/run-harness.ts';
 import { DiskFs } from '../tree/disk-fs.ts';
 import { TOOL_NAME, TOOL_VERSION } from '../version.ts';
 import { EXIT_FAILURE, exitCodeOf } from './exit-code.ts';
 import { colorEnabled, type CliIo } from './io.ts';
+import { addHarnessCommand } from './harness-command.ts';
 import { explainRule } from './rule-docs.ts';
 import { filterRules, rulesTable } from './rules-table.ts';
 
@@ -29,6 +32,7 @@ interface CheckOptions {
   maxWarnings?: number;
   rule: Record<string, SeveritySetting>;
   exhaustive?: boolean;
+  harness?: string;
 }
 
 /** Runs the CLI; resolves to the exit code. Never throws for bad input: that is a usage error or a diagnostic. */
@@ -52,6 +56,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     .option('--submitter <name>', 'audit only this submitter folder')
     .option('--max-warnings <count>', 'exit with 1 when there are more warnings than this', parseCount)
     .option('--rule <id=severity>', 'change a rule\'s severity (error, warning, info or off); repeatable', collectRuleSetting, {})
+    .option('--harness <config>', 're-run sampled queries of each result through the reference models of this configuration (YAML: references: { <benchmark>: { model, dataset } })')
     .option('--exhaustive', 'run the checks whose cost grows with the length of a run in full (the TEST01 selection of runs over 64 million samples)')
     .action(async (dir: string, options: CheckOptions) => {
       exitCode = await runCheck(dir, options, io);
@@ -78,6 +83,15 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       io.stdout.write(page);
     });
 
+  addHarnessCommand(
+    program,
+    io,
+    (code) => {
+      exitCode = code;
+    },
+    writeOutput,
+  );
+
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return exitCode;
@@ -86,7 +100,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       // Help and version requests end here too, with exit code 0; commander already printed its message.
       return error.exitCode === 0 ? 0 : EXIT_FAILURE;
     }
-    if (error instanceof UsageError || error instanceof AuditSetupError || error instanceof RoundDataError) {
+    if (error instanceof UsageError || error instanceof AuditSetupError || error instanceof RoundDataError || error instanceof HarnessSetupError) {
       io.stderr.write(`${TOOL_NAME}: error: ${error.message}\n`);
       return EXIT_FAILURE;
     }
@@ -104,14 +118,16 @@ async function runCheck(dir: string, options: CheckOptions, io: CliIo): Promise<
   }
   const outputPath = options.output === undefined ? undefined : path.resolve(io.cwd, options.output);
   if (outputPath !== undefined) refuseToWriteInside(root, outputPath);
+  const harness = options.harness === undefined ? undefined : harnessConfig(path.resolve(io.cwd, options.harness));
 
   const result = await auditSubmission({
-    fs: new DiskFs(dir),
+    fs: new DiskFs(root, dir),
     profile: options.profile,
     ...(options.round !== undefined && { round: options.round }),
     ...(options.submitter !== undefined && { submitter: options.submitter }),
     severities: options.rule,
     exhaustive: options.exhaustive === true,
+    ...(harness !== undefined && { harness: { config: harness, submissionRoot: root } }),
   });
   if (result.round.detected) io.stderr.write(`${TOOL_NAME}: no --round given; auditing as ${result.round.id}, recognised by ${result.round.evidence}.\n`);
   if (options.submitter !== undefined && !result.results.some((verdict) => verdict.submitter === options.submitter)) {
@@ -156,6 +172,12 @@ function writeOutput(outputPath: string, report: string): void {
   } catch (cause) {
     throw new UsageError(`cannot write ${outputPath} (${(cause as NodeJS.ErrnoException).code ?? String(cause)})`);
   }
+}
+
+function harnessConfig(file: string): HarnessConfig {
+  const config = loadHarnessConfig(file);
+  if (!config.ok) throw new UsageError(config.problem);
+  return config.value;
 }
 
 function checkRound(round: string): void {

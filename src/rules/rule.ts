@@ -3,6 +3,13 @@ import type { Severity } from '../report/diagnostic.ts';
 import type { Division, RoundData } from '../rounds/types.ts';
 import type { SubmissionIndex } from '../tree/submission-index.ts';
 import type { UnitKind, UnitOfKind, UnitTree } from '../tree/units.ts';
+import type { HarnessConfig } from '../harness/harness-config.ts';
+
+/** What harness rules need: the configuration, and where the audited tree is on disk (the harness reads it there). */
+export interface HarnessSettings {
+  readonly config: HarnessConfig;
+  readonly submissionRoot: string;
+}
 
 /**
  * The level an error rejects at. `measurements` rejects the result, and the monolith (up to v5.1) also records the
@@ -16,8 +23,8 @@ export interface OfficialSeverities {
   readonly modular: Severity;
 }
 
-export type RuleCategory = 'struct' | 'sys' | 'meas' | 'perf' | 'acc' | 'comp' | 'pwr' | 'div' | 'sum';
-export const RULE_CATEGORIES: readonly RuleCategory[] = ['struct', 'sys', 'meas', 'perf', 'acc', 'comp', 'pwr', 'div', 'sum'];
+export type RuleCategory = 'struct' | 'sys' | 'meas' | 'perf' | 'acc' | 'comp' | 'pwr' | 'div' | 'sum' | 'harness';
+export const RULE_CATEGORIES: readonly RuleCategory[] = ['struct', 'sys', 'meas', 'perf', 'acc', 'comp', 'pwr', 'div', 'sum', 'harness'];
 
 /** `official` reproduces the official checker's verdicts; `recommended` (the default) adds what it misses. */
 export type Profile = 'official' | 'recommended';
@@ -64,6 +71,8 @@ export interface RuleMeta<MessageId extends string, Scope extends UnitKind> {
    * stages passed, before accuracy and compliance are judged.
    */
   readonly stage?: CheckStage;
+  /** Runs only when the audit is given a harness configuration (`check --harness`): it needs models and data sets. */
+  readonly needsHarness?: boolean;
 }
 
 export type CheckStage = 'measurements' | 'performance' | 'accuracy' | 'compliance';
@@ -100,6 +109,8 @@ export interface RuleContext<MessageId extends string, Scope extends UnitKind> {
    * otherwise each stays within a budget and says so where it cannot.
    */
   readonly exhaustive: boolean;
+  /** The reference models and data sets of `check --harness`, with the submission's folder on disk. */
+  readonly harness?: HarnessSettings;
   /** Parses a file once per audit, however many rules ask; missing and unreadable files come back as problems. */
   load<T>(path: string, parser: Parser<T>): Promise<ParseResult<T>>;
   report(descriptor: ReportDescriptor<MessageId>): void;

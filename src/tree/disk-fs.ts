@@ -16,9 +16,10 @@ export class DiskFs implements SubmissionFs {
   readonly #root: string;
   #realRoot: string | undefined;
 
-  constructor(root: string) {
+  /** `displayRoot` is how reports name the root: the path as the user typed it. */
+  constructor(root: string, displayRoot = root) {
     this.#root = path.resolve(root);
-    this.displayRoot = root;
+    this.displayRoot = displayRoot;
   }
 
   async walk(): Promise<TreeEntry[]> {

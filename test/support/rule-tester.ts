@@ -4,7 +4,7 @@ import { runRules } from '../../src/checkers/run-rules.ts';
 import { selectRules } from '../../src/checkers/rule-selection.ts';
 import type { Diagnostic } from '../../src/report/diagnostic.ts';
 import { loadRound } from '../../src/rounds/load-round.ts';
-import type { AnyRule, Profile } from '../../src/rules/rule.ts';
+import type { AnyRule, HarnessSettings, Profile } from '../../src/rules/rule.ts';
 import { MemoryFs, type MemoryNode } from '../../src/tree/memory-fs.ts';
 import { SubmissionIndex } from '../../src/tree/submission-index.ts';
 import { discoverUnits } from '../../src/tree/units.ts';
@@ -19,6 +19,8 @@ export interface RuleTestCase {
   readonly profile?: Profile;
   /** Run budgeted checks in full, as `--exhaustive` does. */
   readonly exhaustive?: boolean;
+  /** A harness configuration, with the tree also written to disk at `submissionRoot` (the harness reads files there). */
+  readonly harness?: HarnessSettings;
 }
 
 export interface ExpectedFinding {
@@ -42,8 +44,8 @@ export async function runRule(rule: AnyRule, testCase: RuleTestCase): Promise<Di
   const fs = new MemoryFs(testCase.tree);
   const index = new SubmissionIndex(await fs.walk());
   // A rule that is off in this round or profile finds nothing: valid cases can show that it stays silent there.
-  const active = selectRules([rule], { profile, round: round.id });
-  return runRules({ units: discoverUnits(index, round), index, loader: new FileLoader(fs, index), round, profile, exhaustive: testCase.exhaustive ?? false, rules: active });
+  const active = selectRules([rule], { profile, round: round.id, harness: testCase.harness !== undefined });
+  return runRules({ units: discoverUnits(index, round), index, loader: new FileLoader(fs, index), round, profile, exhaustive: testCase.exhaustive ?? false, ...(testCase.harness !== undefined && { harness: testCase.harness }), rules: active });
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { Diagnostic, Severity } from '../../report/diagnostic.ts';
 import { loadRound } from '../../rounds/load-round.ts';
 import { registry } from '../../rules/registry.ts';
-import type { AnyRule, Profile } from '../../rules/rule.ts';
+import type { AnyRule, HarnessSettings, Profile } from '../../rules/rule.ts';
 import type { SubmissionFs } from '../../tree/submission-fs.ts';
 import { SubmissionIndex } from '../../tree/submission-index.ts';
 import { discoverUnits } from '../../tree/units.ts';
@@ -23,6 +23,8 @@ export interface AuditOptions {
   readonly severities?: Readonly<Record<string, SeveritySetting>>;
   /** Run the checks whose cost grows with a run's length in full, beyond their budgets. */
   readonly exhaustive?: boolean;
+  /** Reference models and data sets for the harness rules, with the submission's folder on disk. */
+  readonly harness?: HarnessSettings;
   /** The rules to run; the full registry by default. */
   readonly rules?: readonly AnyRule[];
 }
@@ -64,7 +66,7 @@ export async function auditSubmission(options: AuditOptions): Promise<AuditResul
   const units = discoverUnits(index, round, options.submitter === undefined ? {} : { submitter: options.submitter });
   const loader = new FileLoader(options.fs, index);
   const allRules = options.rules ?? registry;
-  const active = selectRules(allRules, { profile: options.profile, round: round.id, checker: round.officialChecker.kind, ...(options.severities && { severities: options.severities }) });
+  const active = selectRules(allRules, { profile: options.profile, round: round.id, checker: round.officialChecker.kind, harness: options.harness !== undefined, ...(options.severities && { severities: options.severities }) });
 
   const facts = new Map<string, ResultFacts>();
   const load: Load = (path, parser) => loader.load(path, parser);
@@ -75,6 +77,7 @@ export async function auditSubmission(options: AuditOptions): Promise<AuditResul
     round,
     profile: options.profile,
     exhaustive: options.exhaustive ?? false,
+    ...(options.harness !== undefined && { harness: options.harness }),
     rules: active,
     afterScenario: async (unit) => {
       facts.set(unit.path, await collectResultFacts(load, index, round, unit, options.profile));

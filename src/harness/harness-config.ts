@@ -1,0 +1,70 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Ajv } from 'ajv';
+import { load as loadYaml } from 'js-yaml';
+import { PAYLOAD_DTYPES, type PayloadDtype } from './references.ts';
+import type { ModelResult } from './model-runner.ts';
+
+/** Where the reference model and the validation set of one benchmark are. */
+export interface ReferencePaths {
+  readonly model: string;
+  readonly dataset: string;
+  readonly payloadDtype?: PayloadDtype;
+}
+
+/**
+ * What `check --harness <file>` reads: the sampling settings and, per benchmark folder name, the reference model
+ * and data set. Paths are relative to the file's folder.
+ */
+export interface HarnessConfig {
+  readonly seed?: string;
+  readonly samples?: number;
+  readonly seconds?: number;
+  readonly references: Readonly<Record<string, ReferencePaths>>;
+}
+
+const schema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['references'],
+  properties: {
+    seed: { type: 'string', minLength: 1 },
+    samples: { type: 'integer', minimum: 1 },
+    seconds: { type: 'number', exclusiveMinimum: 0 },
+    references: {
+      type: 'object',
+      additionalProperties: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['model', 'dataset'],
+        properties: {
+          model: { type: 'string', minLength: 1 },
+          dataset: { type: 'string', minLength: 1 },
+          payloadDtype: { enum: [...PAYLOAD_DTYPES] },
+        },
+      },
+    },
+  },
+};
+
+const validate = new Ajv({ allErrors: true }).compile<HarnessConfig>(schema);
+
+/** Reads and validates a harness configuration (YAML or JSON), resolving its paths against its folder. */
+export function loadHarnessConfig(file: string): ModelResult<HarnessConfig> {
+  let content: unknown;
+  try {
+    content = loadYaml(readFileSync(file, 'utf8'));
+  } catch (cause) {
+    const reason = (cause as NodeJS.ErrnoException).code === 'ENOENT' ? 'does not exist' : `cannot be read as YAML (${cause instanceof Error ? cause.message.split('\n')[0] : String(cause)})`;
+    return { ok: false, problem: `${file} ${reason}` };
+  }
+  if (!validate(content)) {
+    const errors = (validate.errors ?? []).map((error) => `${error.instancePath || '/'} ${error.message ?? 'is invalid'}`);
+    return { ok: false, problem: `${file} is not a harness configuration: ${errors.join('; ')} (expected: references: { <benchmark>: { model, dataset } }, and optionally seed, samples, seconds)` };
+  }
+  const folder = path.dirname(path.resolve(file));
+  const references = Object.fromEntries(
+    Object.entries(content.references).map(([benchmark, paths]) => [benchmark, { ...paths, model: path.resolve(folder, paths.model), dataset: path.resolve(folder, paths.dataset) }]),
+  );
+  return { ok: true, value: { ...content, references } };
+}
