@@ -64,19 +64,20 @@ async function measure(bench: Case): Promise<void> {
   const sampleTimes: number[] = [];
   const bareTimes: number[] = [];
   let report: HarnessReport | undefined;
+  const dataset = await openDataset(bench.datasetDir);
+  if (!dataset.ok) throw new Error(dataset.problem);
+  // Harness and bare runs alternate, so that a busy moment of the machine weighs on both alike.
   for (let run = 0; run < runs; run++) {
     report = await runHarness({ scenarioDir: bench.scenarioDir, modelPath: bench.modelPath, datasetDir: bench.datasetDir, benchmark: bench.benchmark, samples: bench.samples, batchSize: bench.batchSize, seed: SEED });
     harnessTimes.push(report.durationMs);
     rerunTimes.push(report.rerunMs);
     machineryTimes.push(report.rerunMs - report.samplesMs);
     sampleTimes.push(report.samplesMs);
+    // The harness re-runs the top of the seeded ranking: the bare run takes the same samples.
+    const indices = rankSamples({ seed: SEED, benchmark: bench.benchmark, population: Array.from({ length: dataset.value.size }, (_, index) => index) }).slice(0, report.sampled);
+    bareTimes.push(await bareRun(bench, indices));
   }
   if (report === undefined) return;
-  // The harness re-runs the top of the seeded ranking: the bare run takes the same samples.
-  const dataset = await openDataset(bench.datasetDir);
-  if (!dataset.ok) throw new Error(dataset.problem);
-  const indices = rankSamples({ seed: SEED, benchmark: bench.benchmark, population: Array.from({ length: dataset.value.size }, (_, index) => index) }).slice(0, report.sampled);
-  for (let run = 0; run < runs; run++) bareTimes.push(await bareRun(bench, indices));
   const harnessMs = median(harnessTimes);
   const rerunMs = median(rerunTimes);
   const machineryMs = median(machineryTimes);
@@ -139,7 +140,7 @@ try {
   console.log('hidden behind inference, per sample; overhead: the re-run without prep over bare, and with it');
   console.log('model                  samples batch   whole s/s  re-run s/s    bare s/s  prep ms/smp   overhead  with prep');
   await measure({ name: 'digits CNN FP32', scenarioDir: digitsScenario, modelPath: digitsModel, datasetDir: digitsData, benchmark: 'digits', samples: 10000, batchSize: 64, input: 'input', output: 'argmax' });
-  await measure(await resnetCase(root, 48));
+  await measure(await resnetCase(root, 64));
 } finally {
   rmSync(root, { recursive: true, force: true });
 }
