@@ -88,7 +88,7 @@ export interface SamplingPlan {
   /** Which log values give the issued count, for messages. */
   readonly issuedText: string;
   /** The performance sample set (loaded_qsl_set), when the log holds it. */
-  readonly loadedSet?: ReadonlySet<number>;
+  readonly loadedSamples?: readonly number[];
   /** Offline without permutation: the query repeats the loaded set in order, so seq_id s is sample order[s mod n]. */
   readonly offlineOrder?: readonly number[];
 }
@@ -188,7 +188,8 @@ export function samplingPlan(log: MllogLog, loaded: LoadedSampleSet): SamplingPl
       thresholdText: samplingTarget > 0 ? `${samplingTarget} / expected_queries = ${formatProbability(threshold)}` : formatProbability(threshold),
       issued,
       issuedText: `result_query_count ${queries} × ${generatedPerQuery === undefined ? 'effective_samples_per_query' : 'generated_samples_per_query'} ${perQuery}`,
-      ...(samples !== undefined && { loadedSet: new Set(samples) }),
+      // Kept as the list: a Set of a 200k-sample set per log cost more than the few lookups the entries need.
+      ...(samples !== undefined && { loadedSamples: samples }),
       ...(samples !== undefined && samples.length > 0 && inOrder && { offlineOrder: samples }),
     },
   };

@@ -64,6 +64,12 @@ export function formatOfDataType(dataType: number): NumericFormat | undefined {
   return FORMAT_OF_DATA_TYPE.get(dataType);
 }
 
+/** The format of an ONNX data type name as profiles key them ("FLOAT8E4M3FN" → FP8). */
+export function formatOfDataTypeName(name: string): NumericFormat | undefined {
+  const code: number | undefined = (DataType as Readonly<Record<string, number>>)[name];
+  return code === undefined ? undefined : formatOfDataType(code);
+}
+
 /**
  * Spellings seen in, or plausible for, `weight_data_types` / `input_data_types` of MLPerf submissions (v4.1–v6.0 data:
  * "int8", "INT8", "fp16", "fp8", "float8", "fp4", "mxfp4", "bf16", "bfloat16", "int4", "fp32", per-component

@@ -40,10 +40,13 @@ function foreignSamples(survivors: readonly Survivor[], plan: SamplingPlan): { e
     const entries = survivors.filter((survivor) => survivor.qslIdx !== undefined && order[survivor.seqId % order.length] !== survivor.qslIdx);
     return { entries, why: `the Offline query repeats loaded_qsl_set in order, so seq_id s is sample loaded_qsl_set[s mod ${order.length}]` };
   }
-  const loadedSet = plan.loadedSet;
-  if (loadedSet === undefined) return { entries: [], why: '' };
-  const entries = survivors.filter((survivor) => survivor.qslIdx !== undefined && !loadedSet.has(survivor.qslIdx));
-  return { entries, why: `they are not in the run's performance sample set (loaded_qsl_set, ${loadedSet.size} samples)` };
+  const loaded = plan.loadedSamples;
+  if (loaded === undefined) return { entries: [], why: '' };
+  // One pass over the (possibly huge) loaded set, looking up the few logged samples.
+  const logged = new Set(survivors.flatMap((survivor) => (survivor.qslIdx === undefined ? [] : [survivor.qslIdx])));
+  const present = new Set(loaded.filter((sample) => logged.has(sample)));
+  const entries = survivors.filter((survivor) => survivor.qslIdx !== undefined && !present.has(survivor.qslIdx));
+  return { entries, why: `they are not in the run's performance sample set (loaded_qsl_set, ${loaded.length} samples)` };
 }
 
 export default defineRule({
