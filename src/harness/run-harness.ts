@@ -101,17 +101,17 @@ export async function runHarness(options: HarnessOptions): Promise<HarnessReport
   const log = await readScenarioFile(scenarioDir, fs, ACCURACY_LOG, loggedResponsesParser);
   if (!log.ok) throw new HarnessSetupError(`${path.join(scenarioDir, ACCURACY_LOG)} ${log.problem}`);
   if (reference.task !== 'classification') {
+    findings.push(validatePayloads(log.value, reference.validate));
     findings.push({ check: 'rerun', status: 'info', message: `cannot re-run ${benchmark}: ${reference.reason}.` });
-    return { ...base, sampled: 0, sampledFromTest01: 0, durationMs: performance.now() - started, rerunMs: 0, modelMs: 0, samplesMs: 0, findings, passed: true };
+    return { ...base, sampled: 0, sampledFromTest01: 0, durationMs: performance.now() - started, rerunMs: 0, modelMs: 0, samplesMs: 0, findings, passed: !findings.some((finding) => finding.status === 'fail') };
   }
 
   const [runner, dataset] = await Promise.all([ModelRunner.open(options.modelPath, options.threads === undefined ? {} : { threads: options.threads }), openDataset(options.datasetDir, reference.dataset)]);
   if (!runner.ok) throw new HarnessSetupError(runner.problem);
-  if (!dataset.ok) throw new HarnessSetupError(dataset.problem);
-  const binding = runner.value.bind(dataset.value.sampleShape, [reference.output]);
-  if (!binding.ok) throw new HarnessSetupError(`${options.modelPath}: ${binding.problem}`);
-
   try {
+    if (!dataset.ok) throw new HarnessSetupError(dataset.problem);
+    const binding = runner.value.bind(dataset.value.sampleShape, [reference.output]);
+    if (!binding.ok) throw new HarnessSetupError(`${options.modelPath}: ${binding.problem}`);
     const labels = decodeLabels(log.value, reference, options.payloadDtype ?? reference.payload, findings);
     if (log.value.form === 'truncated') {
       findings.push({
@@ -176,28 +176,38 @@ async function readTest01Log(scenarioDir: string): Promise<number[]> {
   return [];
 }
 
+/** Every logged payload of a benchmark the harness cannot re-run, decoded and validated. */
+function validatePayloads(log: LoggedResponses, validate: (hex: string, qslIdx: number) => string | undefined): HarnessFinding {
+  let invalid = 0;
+  let first: { response: LoggedResponse; problem: string } | undefined;
+  for (const response of log.responses) {
+    const problem = validate(response.hex, response.qslIdx);
+    if (problem === undefined) continue;
+    invalid++;
+    first ??= { response, problem };
+  }
+  if (first === undefined) return { check: 'payload-decoding', status: 'pass', message: `all ${log.responses.length} logged payloads decode to valid responses.`, evidence: { responses: log.responses.length } };
+  return {
+    check: 'payload-decoding',
+    status: 'fail',
+    message: `${invalid} of ${log.responses.length} logged payloads are not valid responses (first, qsl_idx ${first.response.qslIdx}: ${first.problem}).`,
+    evidence: { invalid, responses: log.responses.length },
+    file: ACCURACY_LOG,
+    line: first.response.line,
+  };
+}
+
 /** Every logged payload decoded; the first label of each qsl_idx kept, as accuracy-imagenet.py does. */
 function decodeLabels(log: LoggedResponses, reference: ClassificationReference, dtype: PayloadDtype, findings: HarnessFinding[]): Map<number, number> {
   const labels = new Map<number, number>();
-  const invalid: { response: LoggedResponse; problem: string }[] = [];
-  for (const response of log.responses) {
-    const decoded = decodeClassification(response.hex, { dtype, numClasses: reference.classes });
-    if (!decoded.ok) invalid.push({ response, problem: decoded.problem });
-    else if (!labels.has(response.qslIdx)) labels.set(response.qslIdx, decoded.value.label);
-  }
-  const first = invalid[0];
-  if (first !== undefined) {
-    findings.push({
-      check: 'payload-decoding',
-      status: 'fail',
-      message: `${invalid.length} of ${log.responses.length} logged payloads are not valid labels (first, qsl_idx ${first.response.qslIdx}: ${first.problem}).`,
-      evidence: { invalid: invalid.length, responses: log.responses.length },
-      file: ACCURACY_LOG,
-      line: first.response.line,
-    });
-  } else {
-    findings.push({ check: 'payload-decoding', status: 'pass', message: `all ${log.responses.length} logged payloads decode to labels in range.`, evidence: { responses: log.responses.length } });
-  }
+  findings.push(
+    validatePayloads(log, (hex, qslIdx) => {
+      const decoded = decodeClassification(hex, { dtype, numClasses: reference.classes });
+      if (!decoded.ok) return decoded.problem;
+      if (!labels.has(qslIdx)) labels.set(qslIdx, decoded.value.label);
+      return undefined;
+    }),
+  );
   return labels;
 }
 

@@ -1,9 +1,10 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.ts';
 import { HarnessSetupError, runHarness, type HarnessFinding, type HarnessReport } from '../../src/harness/run-harness.ts';
+import { loadgenLog } from '../support/accuracy-logs.ts';
 import { DIGITS_MODELS, modelAnswers, writeDigitsDataset, writeDigitsResult, type Doctoring } from '../support/digits-submission.ts';
 
 const FP32 = path.join(DIGITS_MODELS, 'digits-fp32.onnx');
@@ -108,6 +109,34 @@ describe('the reference harness on the digits submissions', () => {
     await expect(runHarness({ scenarioDir, modelPath: FP32, datasetDir: dataset, benchmark: 'gpt-j' })).rejects.toThrow(/no reference is known for benchmark "gpt-j"/);
     writeFileSync(path.join(workDir, 'not-a-model.onnx'), 'hello');
     await expect(runHarness({ scenarioDir, modelPath: path.join(workDir, 'not-a-model.onnx'), datasetDir: dataset })).rejects.toThrow(/not a model ONNX Runtime can load/);
+  });
+});
+
+describe('benchmarks the harness decodes but cannot re-run', () => {
+  /** A result folder of `benchmark` whose accuracy log holds `payloads` (hex, by qsl_idx). */
+  function decodeOnlyResult(benchmark: string, payloads: readonly string[]): string {
+    const scenarioDir = path.join(workDir, `decode-only-${benchmark}`, `closed/Org/results/sys/${benchmark}/Offline`);
+    mkdirSync(path.join(scenarioDir, 'accuracy'), { recursive: true });
+    writeFileSync(path.join(scenarioDir, 'accuracy/mlperf_log_accuracy.json'), loadgenLog(payloads.map((data, index) => ({ seq_id: index, qsl_idx: index, data }))));
+    return scenarioDir;
+  }
+  const float32Hex = (values: readonly number[]): string => Buffer.from(new Float32Array(values).buffer).toString('hex').toUpperCase();
+  const detection = (qslIdx: number, score: number): number[] => [qslIdx, 0.1, 0.2, 0.5, 0.6, score, 3];
+
+  it('validates every retinanet payload and says why it cannot re-run them', async () => {
+    const scenarioDir = decodeOnlyResult('retinanet', [float32Hex([...detection(0, 0.9), ...detection(0, 0.4)]), '', float32Hex(detection(7, 0.8))]);
+    const report = await runHarness({ scenarioDir, modelPath: FP32, datasetDir: dataset });
+    expect(report.passed).toBe(false);
+    expect(finding(report, 'payload-decoding')).toMatchObject({ status: 'fail', evidence: { invalid: 1, responses: 3 }, line: 4 });
+    expect(finding(report, 'rerun')).toMatchObject({ status: 'info' });
+    expect(finding(report, 'rerun').message).toContain('cannot re-run retinanet');
+  });
+
+  it('accepts bert logits in float32 and float16', async () => {
+    const scenarioDir = decodeOnlyResult('bert-99', [float32Hex(Array.from({ length: 768 }, (_, index) => index / 100)), '00'.repeat(1536)]);
+    const report = await runHarness({ scenarioDir, modelPath: FP32, datasetDir: dataset });
+    expect(report.passed).toBe(true);
+    expect(finding(report, 'payload-decoding').evidence).toEqual({ responses: 2 });
   });
 });
 
