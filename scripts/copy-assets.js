@@ -1,4 +1,7 @@
-// Copies the data files the compiled code reads at run time (round YAML) next to it in dist/.
+// Copies the data files the compiled code reads at run time (round YAML, format policies, calibration lists) next to
+// it in dist/.
 import { cpSync } from 'node:fs';
 
-cpSync('src/rounds/data', 'dist/rounds/data', { recursive: true });
+for (const folder of ['rounds/data', 'harness/onnx/policies', 'division/calibration']) {
+  cpSync(`src/${folder}`, `dist/${folder}`, { recursive: true });
+}

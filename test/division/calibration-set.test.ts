@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { allOfficialCalibrationLists, benchmarkBaseName, officialCalibrationLists } from '../../src/division/calibration-lists.ts';
@@ -157,6 +157,21 @@ describe('real calibration documents', () => {
     'v6.0/closed/RedHat/documentation/calibration.md': { reason: 'procedure-only', namedLists: [], referencedDocuments: [] },
     'v6.0/open/AMD/documentation/calibration.md': { reason: 'procedure-only', namedLists: [], referencedDocuments: [] },
   };
+
+  it('covers every calibration document of the shared submissions', () => {
+    const found = readdirSync(path.join(SHARED, 'data', 'inference')).flatMap((round) =>
+      ['closed', 'open', 'network'].flatMap((division) => {
+        const divisionPath = path.join(sharedInference(round), division);
+        const submitters = existsSync(divisionPath) ? readdirSync(divisionPath) : [];
+        return submitters.flatMap((submitter) =>
+          ['calibration.md', 'documentation/calibration.md']
+            .map((document) => `${round}/${division}/${submitter}/${document}`)
+            .filter((document) => existsSync(path.join(SHARED, 'data', 'inference', document))),
+        );
+      }),
+    );
+    expect(found.sort()).toEqual(Object.keys(documents).sort());
+  });
 
   it.each(Object.entries(documents))('%s declares no identifier', (document, expected) => {
     const [round = '', ...rest] = document.split('/');
