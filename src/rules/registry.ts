@@ -35,6 +35,7 @@ import compTest08 from './comp/test08.ts';
 import compTest09 from './comp/test09.ts';
 import compTest09Recheck from './comp/test09-recheck.ts';
 import compVerifyPerformance from './comp/verify-performance.ts';
+import divCalibrationSet from './div/calibration-set.ts';
 import harnessRerun from './harness/rerun.ts';
 import measEqualIssueConfSyntax from './meas/equal-issue-conf-syntax.ts';
 import measJsonExists from './meas/json-exists.ts';
@@ -161,6 +162,7 @@ export const registry: readonly AnyRule[] = [
   compTest09,
   compTest09Recheck,
   compVerifyPerformance,
+  divCalibrationSet,
   harnessRerun,
   measEqualIssueConfSyntax,
   measJsonExists,
