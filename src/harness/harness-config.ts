@@ -21,6 +21,13 @@ export interface HarnessConfig {
   readonly samples?: number;
   readonly seconds?: number;
   readonly references: Readonly<Record<string, ReferencePaths>>;
+  /**
+   * The ONNX models submitters provided for their results, for the division rules: keyed by a result folder, a
+   * `<division>/<submitter>/results/<system>/<benchmark>` folder or a benchmark name (the most specific key wins).
+   */
+  readonly submittedModels?: Readonly<Record<string, string>>;
+  /** The numerical-format policy in force: `current` (default), `mlperf-v0.5`, or an organisation's policy file. */
+  readonly formatPolicy?: string;
 }
 
 const schema = {
@@ -31,6 +38,8 @@ const schema = {
     seed: { type: 'string', minLength: 1 },
     samples: { type: 'integer', minimum: 1 },
     seconds: { type: 'number', exclusiveMinimum: 0 },
+    submittedModels: { type: 'object', additionalProperties: { type: 'string', minLength: 1 } },
+    formatPolicy: { type: 'string', minLength: 1 },
     references: {
       type: 'object',
       additionalProperties: {
@@ -66,5 +75,8 @@ export function loadHarnessConfig(file: string): ModelResult<HarnessConfig> {
   const references = Object.fromEntries(
     Object.entries(content.references).map(([benchmark, paths]) => [benchmark, { ...paths, model: path.resolve(folder, paths.model), dataset: path.resolve(folder, paths.dataset) }]),
   );
-  return { ok: true, value: { ...content, references } };
+  const submittedModels = content.submittedModels && Object.fromEntries(Object.entries(content.submittedModels).map(([key, model]) => [key, path.resolve(folder, model)]));
+  // A policy file is a path; a built-in policy is a name.
+  const formatPolicy = content.formatPolicy !== undefined && /[\\/.]/.test(content.formatPolicy) ? path.resolve(folder, content.formatPolicy) : content.formatPolicy;
+  return { ok: true, value: { ...content, references, ...(submittedModels && { submittedModels }), ...(formatPolicy !== undefined && { formatPolicy }) } };
 }

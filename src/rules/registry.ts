@@ -36,6 +36,9 @@ import compTest09 from './comp/test09.ts';
 import compTest09Recheck from './comp/test09-recheck.ts';
 import compVerifyPerformance from './comp/verify-performance.ts';
 import divCalibrationSet from './div/calibration-set.ts';
+import divDeclaredFormats from './div/declared-formats.ts';
+import divFormatPolicy from './div/format-policy.ts';
+import divWeights from './div/weights.ts';
 import harnessRerun from './harness/rerun.ts';
 import measEqualIssueConfSyntax from './meas/equal-issue-conf-syntax.ts';
 import measJsonExists from './meas/json-exists.ts';
@@ -163,6 +166,9 @@ export const registry: readonly AnyRule[] = [
   compTest09Recheck,
   compVerifyPerformance,
   divCalibrationSet,
+  divDeclaredFormats,
+  divFormatPolicy,
+  divWeights,
   harnessRerun,
   measEqualIssueConfSyntax,
   measJsonExists,

@@ -1,3 +1,4 @@
+import { jsonObjectParser } from '../../parsers/json-object.ts';
 import { loadgenConfParser } from '../../parsers/loadgen-conf.ts';
 import type { RoundData } from '../../rounds/types.ts';
 import type { SubmissionIndex } from '../../tree/submission-index.ts';
@@ -29,6 +30,14 @@ export function measurementsJsonName(round: RoundData, index: SubmissionIndex, u
   const names = index.fileNames(unit.measurementsPath);
   if (round.layout === 'unified') return names.includes(MEASUREMENTS_JSON) ? MEASUREMENTS_JSON : undefined;
   return names.find((name) => name.startsWith(unit.system) && name.endsWith('.json'));
+}
+
+/** `weight_data_types` of the result's measurements JSON, as parsed; undefined when there is no such file or field. */
+export async function measurementsWeightDataTypes(load: Load, index: SubmissionIndex, round: RoundData, unit: ScenarioUnit): Promise<unknown> {
+  const name = measurementsJsonName(round, index, unit);
+  if (name === undefined) return undefined;
+  const measurements = await load(`${unit.measurementsPath}/${name}`, jsonObjectParser);
+  return measurements.ok ? measurements.value.json['weight_data_types'] : undefined;
 }
 
 /**

@@ -5,7 +5,7 @@ import type { SubmissionIndex } from '../../tree/submission-index.ts';
 import type { ScenarioUnit } from '../../tree/units.ts';
 import { accuracyValues, type AccuracyValue } from './accuracy.ts';
 import { endpointsFolderScenario, loadEndpointsLog } from './endpoints.ts';
-import { isEndpointsResult, measurementsJsonName } from './measurements.ts';
+import { isEndpointsResult, measurementsWeightDataTypes } from './measurements.ts';
 import type { Load } from './result-metric.ts';
 import { canonicalScenario, performanceLogPath } from './scenarios.ts';
 import { loadSystemDescription } from './system-json.ts';
@@ -69,13 +69,6 @@ async function systemFields(load: Load, round: RoundData, unit: ScenarioUnit): P
   if (!description.ok) return {};
   const json = description.value.json;
   return Object.fromEntries(SUMMARY_SYSTEM_FIELDS.filter((field) => Object.hasOwn(json, field)).map((field) => [field, json[field]]));
-}
-
-async function measurementsWeightDataTypes(load: Load, index: SubmissionIndex, round: RoundData, unit: ScenarioUnit): Promise<unknown> {
-  const name = measurementsJsonName(round, index, unit);
-  if (name === undefined) return undefined;
-  const measurements = await load(`${unit.measurementsPath}/${name}`, jsonObjectParser);
-  return measurements.ok ? measurements.value.json['weight_data_types'] : undefined;
 }
 
 async function endpointsEffectiveScenarioText(load: Load, unit: ScenarioUnit): Promise<string | undefined> {
