@@ -17,8 +17,14 @@ export interface ModelRunnerOptions {
 
 export type ModelResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problem: string };
 
-/** The outputs of one batch, by output name: each sample's values, in input order. */
-export type BatchOutputs = ReadonlyMap<string, readonly (Float32Array | BigInt64Array | Int32Array)[]>;
+/** One output of a batch: the samples' values one after the other, `perSample` values each, in input order. */
+export interface BatchOutput {
+  readonly data: Float32Array | BigInt64Array | Int32Array;
+  readonly perSample: number;
+}
+
+/** The outputs of one batch, by output name. */
+export type BatchOutputs = ReadonlyMap<string, BatchOutput>;
 
 /**
  * A reference model on ONNX Runtime's CPU provider. Opening it reports a missing or unreadable file, or a file that
@@ -79,17 +85,17 @@ export class ModelRunner {
     return { ok: true, value: { input: input.name, maxBatch: typeof batch === 'number' && batch > 0 ? batch : Number.POSITIVE_INFINITY } };
   }
 
-  /** Runs one batch of `count` samples of `sampleShape`, laid out one after the other in `batch`; splits each output per sample. */
+  /**
+   * Runs one batch of `count` samples of `sampleShape`, laid out one after the other in `batch`. Outputs stay whole
+   * (no per-sample views): with a small model, allocating those costs as much as the inference.
+   */
   async run(input: string, batch: Float32Array, count: number, sampleShape: readonly number[], outputNames: readonly string[]): Promise<BatchOutputs> {
     const results = await this.#session.run({ [input]: new ort.Tensor('float32', batch, [count, ...sampleShape]) }, [...outputNames]);
-    const outputs = new Map<string, (Float32Array | BigInt64Array | Int32Array)[]>();
+    const outputs = new Map<string, BatchOutput>();
     for (const name of outputNames) {
-      const tensor = results[name];
-      if (tensor === undefined) continue;
-      const values = tensor.data;
-      if (!(values instanceof Float32Array || values instanceof BigInt64Array || values instanceof Int32Array)) continue;
-      const perSample = values.length / count;
-      outputs.set(name, Array.from({ length: count }, (_, position) => values.subarray(position * perSample, (position + 1) * perSample)));
+      const data = results[name]?.data;
+      if (!(data instanceof Float32Array || data instanceof BigInt64Array || data instanceof Int32Array)) continue;
+      outputs.set(name, { data, perSample: data.length / count });
     }
     return outputs;
   }

@@ -321,11 +321,13 @@ async function rerunSamples(
     const modelStarted = performance.now();
     const outputs = await runner.run(binding.input, loaded.batch, loaded.indices.length, dataset.sampleShape, [reference.output]);
     modelMs += performance.now() - modelStarted;
-    const answers = outputs.get(reference.output) ?? [];
-    loaded.indices.forEach((index, position) => {
-      const answer = answers[position];
-      if (loaded.problems[position] === undefined && answer !== undefined && answer.length > 0) referenceLabels.push([index, Number(answer[0]) + reference.labelOffset]);
-    });
+    const answers = outputs.get(reference.output);
+    if (answers !== undefined && answers.perSample >= 1) {
+      loaded.indices.forEach((index, position) => {
+        // The class is the first value of each sample's output (ArgMax gives one).
+        if (loaded.problems[position] === undefined) referenceLabels.push([index, Number(answers.data[position * answers.perSample]) + reference.labelOffset]);
+      });
+    }
     options.onProgress?.(Math.min(start + batchSize, wanted.length), wanted.length);
   }
   const problems: HarnessFinding[] = [];
