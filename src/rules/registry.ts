@@ -38,6 +38,7 @@ import compVerifyPerformance from './comp/verify-performance.ts';
 import divCalibrationSet from './div/calibration-set.ts';
 import divDeclaredFormats from './div/declared-formats.ts';
 import divFormatPolicy from './div/format-policy.ts';
+import divInputSignature from './div/input-signature.ts';
 import divWeights from './div/weights.ts';
 import harnessRerun from './harness/rerun.ts';
 import measEqualIssueConfSyntax from './meas/equal-issue-conf-syntax.ts';
@@ -168,6 +169,7 @@ export const registry: readonly AnyRule[] = [
   divCalibrationSet,
   divDeclaredFormats,
   divFormatPolicy,
+  divInputSignature,
   divWeights,
   harnessRerun,
   measEqualIssueConfSyntax,
