@@ -7,8 +7,13 @@ import type { ScenarioUnit } from '../tree/units.ts';
  * evidence a reviewer or the submitter supplies beside the tree.
  */
 export function submittedModelPath(config: HarnessConfig, unit: ScenarioUnit): string | undefined {
-  const models = config.submittedModels ?? {};
-  return models[unit.path] ?? models[unit.parent.path] ?? models[unit.benchmark];
+  return evidenceFor(config.submittedModels, unit);
+}
+
+/** The entry of an evidence map for a result: its own folder, else its benchmark folder, else the benchmark name. */
+export function evidenceFor<T>(evidence: Readonly<Record<string, T>> | undefined, unit: ScenarioUnit): T | undefined {
+  if (evidence === undefined) return undefined;
+  return evidence[unit.path] ?? evidence[unit.parent.path] ?? evidence[unit.benchmark];
 }
 
 /** A percentage for messages: 99.89 %. */

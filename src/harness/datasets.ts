@@ -15,6 +15,8 @@ export interface HarnessDataset {
   readonly sampleShape: readonly number[];
   /** The ground-truth label of a sample. */
   label(index: number): number | undefined;
+  /** How a sample is named where it comes from a file (the image file of val_map.txt). */
+  fileName(index: number): string | undefined;
   /**
    * Writes the preprocessed samples `indices` one after the other into `batch` (a whole batch at a time: no
    * per-sample allocation or promise), and returns, per index, why it could not be read (undefined when it was).
@@ -67,6 +69,7 @@ async function openImageFolder(dir: string, names: readonly string[]): Promise<M
       size: files.length,
       sampleShape: [3, 224, 224],
       label: (index) => labels[index],
+      fileName: (index) => files[index],
       // Images are read and decoded concurrently (sharp decodes on libuv's threads).
       fill: (indices, batch) =>
         Promise.all(
@@ -117,6 +120,7 @@ async function openIdx(dir: string, names: readonly string[]): Promise<ModelResu
       size: count,
       sampleShape: [1, rows, columns],
       label: (index) => (index >= 0 && index < count ? labels[8 + index] : undefined),
+      fileName: () => undefined,
       async fill(indices, batch) {
         return indices.map((index, position) => {
           if (!(index >= 0 && index < count)) return `sample ${index} is beyond the ${count} images of ${imagesName}`;

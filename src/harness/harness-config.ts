@@ -3,6 +3,7 @@ import path from 'node:path';
 import { Ajv } from 'ajv';
 import { load as loadYaml } from 'js-yaml';
 import { PAYLOAD_DTYPES, type PayloadDtype } from './references.ts';
+import type { TensorDeclaration } from '../division/preprocessing.ts';
 import type { ModelResult } from './model-runner.ts';
 
 /** Where the reference model and the validation set of one benchmark are. */
@@ -28,6 +29,15 @@ export interface HarnessConfig {
   readonly submittedModels?: Readonly<Record<string, string>>;
   /** The numerical-format policy in force: `current` (default), `mlperf-v0.5`, or an organisation's policy file. */
   readonly formatPolicy?: string;
+  /**
+   * Preprocessed tensors submitters provided (`<image file>.npy` or `<qsl_idx>.npy` in a folder), keyed as
+   * `submittedModels`, for div/preprocessing.
+   */
+  readonly submittedTensors?: Readonly<Record<string, SubmittedTensors>>;
+}
+
+export interface SubmittedTensors extends TensorDeclaration {
+  readonly dir: string;
 }
 
 const schema = {
@@ -40,6 +50,15 @@ const schema = {
     seconds: { type: 'number', exclusiveMinimum: 0 },
     submittedModels: { type: 'object', additionalProperties: { type: 'string', minLength: 1 } },
     formatPolicy: { type: 'string', minLength: 1 },
+    submittedTensors: {
+      type: 'object',
+      additionalProperties: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['dir'],
+        properties: { dir: { type: 'string', minLength: 1 }, layout: { enum: ['NCHW', 'NHWC'] }, scale: { type: 'number', exclusiveMinimum: 0 }, zeroPoint: { type: 'number' } },
+      },
+    },
     references: {
       type: 'object',
       additionalProperties: {
@@ -78,5 +97,7 @@ export function loadHarnessConfig(file: string): ModelResult<HarnessConfig> {
   const submittedModels = content.submittedModels && Object.fromEntries(Object.entries(content.submittedModels).map(([key, model]) => [key, path.resolve(folder, model)]));
   // A policy file is a path; a built-in policy is a name.
   const formatPolicy = content.formatPolicy !== undefined && /[\\/.]/.test(content.formatPolicy) ? path.resolve(folder, content.formatPolicy) : content.formatPolicy;
-  return { ok: true, value: { ...content, references, ...(submittedModels && { submittedModels }), ...(formatPolicy !== undefined && { formatPolicy }) } };
+  const submittedTensors =
+    content.submittedTensors && Object.fromEntries(Object.entries(content.submittedTensors).map(([key, tensors]) => [key, { ...tensors, dir: path.resolve(folder, tensors.dir) }]));
+  return { ok: true, value: { ...content, references, ...(submittedModels && { submittedModels }), ...(formatPolicy !== undefined && { formatPolicy }), ...(submittedTensors && { submittedTensors }) } };
 }

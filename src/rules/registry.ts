@@ -37,8 +37,10 @@ import compTest09Recheck from './comp/test09-recheck.ts';
 import compVerifyPerformance from './comp/verify-performance.ts';
 import divCalibrationSet from './div/calibration-set.ts';
 import divDeclaredFormats from './div/declared-formats.ts';
+import divDeclaredTransformations from './div/declared-transformations.ts';
 import divFormatPolicy from './div/format-policy.ts';
 import divInputSignature from './div/input-signature.ts';
+import divPreprocessing from './div/preprocessing.ts';
 import divWeights from './div/weights.ts';
 import harnessRerun from './harness/rerun.ts';
 import measEqualIssueConfSyntax from './meas/equal-issue-conf-syntax.ts';
@@ -168,8 +170,10 @@ export const registry: readonly AnyRule[] = [
   compVerifyPerformance,
   divCalibrationSet,
   divDeclaredFormats,
+  divDeclaredTransformations,
   divFormatPolicy,
   divInputSignature,
+  divPreprocessing,
   divWeights,
   harnessRerun,
   measEqualIssueConfSyntax,
