@@ -34,6 +34,11 @@ export interface HarnessConfig {
    * `submittedModels`, for div/preprocessing.
    */
   readonly submittedTensors?: Readonly<Record<string, SubmittedTensors>>;
+  /**
+   * The calibration set each submitter declares, as a file of one sample per line (a qsl_idx or an image file of the
+   * data set), keyed as `submittedModels`, for div/calibration-scales.
+   */
+  readonly calibrationLists?: Readonly<Record<string, string>>;
 }
 
 export interface SubmittedTensors extends TensorDeclaration {
@@ -50,6 +55,7 @@ const schema = {
     seconds: { type: 'number', exclusiveMinimum: 0 },
     submittedModels: { type: 'object', additionalProperties: { type: 'string', minLength: 1 } },
     formatPolicy: { type: 'string', minLength: 1 },
+    calibrationLists: { type: 'object', additionalProperties: { type: 'string', minLength: 1 } },
     submittedTensors: {
       type: 'object',
       additionalProperties: {
@@ -94,10 +100,12 @@ export function loadHarnessConfig(file: string): ModelResult<HarnessConfig> {
   const references = Object.fromEntries(
     Object.entries(content.references).map(([benchmark, paths]) => [benchmark, { ...paths, model: path.resolve(folder, paths.model), dataset: path.resolve(folder, paths.dataset) }]),
   );
-  const submittedModels = content.submittedModels && Object.fromEntries(Object.entries(content.submittedModels).map(([key, model]) => [key, path.resolve(folder, model)]));
+  const resolvePaths = (paths: Readonly<Record<string, string>> | undefined) => paths && Object.fromEntries(Object.entries(paths).map(([key, file]) => [key, path.resolve(folder, file)]));
+  const submittedModels = resolvePaths(content.submittedModels);
+  const calibrationLists = resolvePaths(content.calibrationLists);
   // A policy file is a path; a built-in policy is a name.
   const formatPolicy = content.formatPolicy !== undefined && /[\\/.]/.test(content.formatPolicy) ? path.resolve(folder, content.formatPolicy) : content.formatPolicy;
   const submittedTensors =
     content.submittedTensors && Object.fromEntries(Object.entries(content.submittedTensors).map(([key, tensors]) => [key, { ...tensors, dir: path.resolve(folder, tensors.dir) }]));
-  return { ok: true, value: { ...content, references, ...(submittedModels && { submittedModels }), ...(formatPolicy !== undefined && { formatPolicy }), ...(submittedTensors && { submittedTensors }) } };
+  return { ok: true, value: { ...content, references, ...(submittedModels && { submittedModels }), ...(formatPolicy !== undefined && { formatPolicy }), ...(submittedTensors && { submittedTensors }), ...(calibrationLists && { calibrationLists }) } };
 }

@@ -35,6 +35,7 @@ import compTest08 from './comp/test08.ts';
 import compTest09 from './comp/test09.ts';
 import compTest09Recheck from './comp/test09-recheck.ts';
 import compVerifyPerformance from './comp/verify-performance.ts';
+import divCalibrationScales from './div/calibration-scales.ts';
 import divCalibrationSet from './div/calibration-set.ts';
 import divDeclaredFormats from './div/declared-formats.ts';
 import divDeclaredTransformations from './div/declared-transformations.ts';
@@ -168,6 +169,7 @@ export const registry: readonly AnyRule[] = [
   compTest09,
   compTest09Recheck,
   compVerifyPerformance,
+  divCalibrationScales,
   divCalibrationSet,
   divDeclaredFormats,
   divDeclaredTransformations,
