@@ -95,6 +95,14 @@ describe('mlperf-audit rules and explain', () => {
     expect(run.stdout).not.toContain('struct/');
   });
 
+  it('marks the rules that run only with a harness configuration', () => {
+    const run = runCli(['rules', '--category', 'div']);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/^div\/weights .*\[--harness\] The weights/m);
+    expect(run.stdout).not.toMatch(/^div\/calibration-set .*\[--harness\]/m);
+    expect(run.stdout).toMatch(/^8 rules; 6 of them run only with check --harness <config>/m);
+  });
+
   it('shows a rule page headed by its settings', () => {
     const run = runCli(['explain', 'struct/root-extra-files']);
     expect(run.status).toBe(0);
