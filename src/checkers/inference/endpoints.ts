@@ -1,11 +1,14 @@
 import { endpointsConfigParser, endpointsJsonParser, synthesizeEndpointsKeys, type EndpointsDocument, type EndpointsLogKind } from '../../parsers/endpoints.ts';
 import type { MllogEvent, MllogLog, MllogValue } from '../../parsers/mllog.ts';
 import type { Parser, ParseResult } from '../../parsers/parse-result.ts';
-import type { RoundData, Scenario } from '../../rounds/types.ts';
+import type { EndpointsPolicy, ModelData, RoundData, Scenario } from '../../rounds/types.ts';
+import type { Profile } from '../../rules/rule.ts';
 import type { SubmissionIndex } from '../../tree/submission-index.ts';
 import type { ScenarioUnit } from '../../tree/units.ts';
 import { isEndpointsResult } from './measurements.ts';
+import { modelOfUnit } from './model-name.ts';
 import type { Load } from './result-metric.ts';
+import { roundModel } from './scenario-table.ts';
 import { accuracyLogPath, canonicalScenario, performanceLogPath } from './scenarios.ts';
 
 /** The settings of an endpoints run, in the scenario folder; the checker takes the first that loads. */
@@ -123,3 +126,23 @@ export function numericScore(score: unknown): number | undefined {
   }
   return undefined;
 }
+
+/**
+ * An endpoints result that the compliance checks of its round apply to, with its model: compliance concerns the closed
+ * and network divisions, but the official endpoints check has no division test and holds open results to it as well.
+ */
+export async function endpointsComplianceSubject(context: {
+  readonly unit: ScenarioUnit;
+  readonly round: RoundData;
+  readonly profile: Profile;
+  readonly index: SubmissionIndex;
+  readonly load: Load;
+}): Promise<{ readonly policy: EndpointsPolicy; readonly model: string; readonly modelData: ModelData | undefined } | undefined> {
+  const { unit, round, profile, index, load } = context;
+  const policy = round.endpoints;
+  if (policy === undefined || !isEndpointsResult(round, index, unit)) return undefined;
+  if (unit.division === 'open' && profile !== 'official') return undefined;
+  const model = await modelOfUnit(load, round, unit);
+  return { policy, model, modelData: roundModel(round, model) };
+}
+

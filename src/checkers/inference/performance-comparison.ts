@@ -2,7 +2,7 @@ import { mllogParser, type MllogLog } from '../../parsers/mllog.ts';
 import type { Scenario } from '../../rounds/types.ts';
 import type { SubmissionIndex } from '../../tree/submission-index.ts';
 import type { ScenarioUnit } from '../../tree/units.ts';
-import { loadReport, PERFORMANCE_RUN_LOG, reportPasses, testFolder, VERIFY_PERFORMANCE, type ComplianceScope } from './compliance.ts';
+import { complianceScope, loadReport, PERFORMANCE_RUN_LOG, presentTests, reportPasses, testFolder, VERIFY_PERFORMANCE, type ComplianceScope } from './compliance.ts';
 import { logNumber } from './performance-rule.ts';
 import type { Load } from './result-metric.ts';
 import { canonicalScenario, performanceLogPath } from './scenarios.ts';
@@ -71,7 +71,7 @@ async function loadFigures(load: Load, index: SubmissionIndex, path: string): Pr
  * reads them; or why they cannot be read. The test run's figures are read for the scenario it says it ran, so that a
  * mismatch shows in the comparison.
  */
-export async function loadComparedRuns(load: Load, index: SubmissionIndex, unit: ScenarioUnit, scope: ComplianceScope, test: string): Promise<LoadedRuns> {
+async function loadComparedRuns(load: Load, index: SubmissionIndex, unit: ScenarioUnit, scope: ComplianceScope, test: string): Promise<LoadedRuns> {
   const referencePath = performanceLogPath(unit.path);
   const testPath = `${testFolder(scope, test)}/${PERFORMANCE_RUN_LOG}`;
   const reference = await loadFigures(load, index, referencePath);
@@ -131,7 +131,7 @@ function scoreWithin(reference: RunFigures, test: RunFigures, method: Comparison
 }
 
 /** Compares a compliance run with the submitted run the way `method` says, in the scripts' order of checks. */
-export function compareRuns(reference: RunFigures, test: RunFigures, method: ComparisonMethod): Comparison {
+function compareRuns(reference: RunFigures, test: RunFigures, method: ComparisonMethod): Comparison {
   if (!reference.valid) return { passed: false, failure: 'invalid', run: reference };
   if (!test.valid) return { passed: false, failure: 'invalid', run: test };
   if (reference.scenario !== test.scenario) return { passed: false, failure: 'scenario' };
@@ -166,7 +166,7 @@ export function describeComparisonFailure(comparison: Comparison, reference: Run
 /** What the submitted verify_performance.txt says: its last verdict line, or nothing to read. */
 export type ReportReading = { readonly state: 'pass' | 'fail'; readonly file: string; readonly line: number | undefined } | { readonly state: 'absent' };
 
-export async function readPerformanceReport(load: Load, index: SubmissionIndex, scope: ComplianceScope, test: string): Promise<ReportReading> {
+async function readPerformanceReport(load: Load, index: SubmissionIndex, scope: ComplianceScope, test: string): Promise<ReportReading> {
   const file = `${testFolder(scope, test)}/${VERIFY_PERFORMANCE}`;
   const loaded = await loadReport(load, index, file);
   if (loaded === undefined || !loaded.ok) return { state: 'absent' };
@@ -187,7 +187,7 @@ export type RecomputedFinding =
  * Weighs the official comparison, the corrected one and the submitted report. A failure that the report already states
  * (TEST FAIL, and the official script agrees) is comp/verify-performance's finding, not repeated here.
  */
-export function weighRecomputation(official: Comparison, corrected: Comparison, report: ReportReading): RecomputedFinding | undefined {
+function weighRecomputation(official: Comparison, corrected: Comparison, report: ReportReading): RecomputedFinding | undefined {
   if (!official.passed && report.state === 'pass') return { kind: 'contradicts', official, report: { ...report, state: 'pass' } };
   if (!corrected.passed) {
     if (!official.passed && report.state === 'fail') return undefined;
@@ -195,3 +195,30 @@ export function weighRecomputation(official: Comparison, corrected: Comparison, 
   }
   return official.passed ? undefined : { kind: 'officialFails', official };
 }
+
+/** A compliance run recomputed against the submitted run, or why it cannot be. */
+export type Recomputation =
+  | { readonly ok: false; readonly file: string; readonly reason: string }
+  | { readonly ok: true; readonly reference: RunFigures; readonly test: RunFigures; readonly official: Comparison; readonly finding: RecomputedFinding | undefined };
+
+/**
+ * The recomputation both TEST01 and TEST04 rules make: the test's performance run against the result's, by the
+ * official script's method and by the corrected one, weighed with the submitted verify_performance.txt. Undefined
+ * where the result has no such test (comp/test-dir reports a missing folder).
+ */
+export async function recomputeComplianceRun(
+  context: Parameters<typeof complianceScope>[0],
+  testName: string,
+  methods: { readonly official: ComparisonMethod; readonly corrected: ComparisonMethod },
+): Promise<Recomputation | undefined> {
+  const { unit, index, load } = context;
+  const scope = await complianceScope(context);
+  if (scope === undefined || !presentTests(scope, index).includes(testName)) return undefined;
+  const runs = await loadComparedRuns(load, index, unit, scope, testName);
+  if (!runs.ok) return runs;
+  const { reference, test } = runs;
+  const official = compareRuns(reference, test, methods.official);
+  const corrected = compareRuns(reference, test, methods.corrected);
+  return { ok: true, reference, test, official, finding: weighRecomputation(official, corrected, await readPerformanceReport(load, index, scope, testName)) };
+}
+

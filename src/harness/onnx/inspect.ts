@@ -86,17 +86,31 @@ export function inspectModel(bytes: Uint8Array): InspectResult {
 /** Reads and profiles a model file of under 2 GiB (larger models must keep their tensors in external data files). */
 export async function inspectModelFile(path: string): Promise<InspectResult> {
   let size: number;
+  let modified: number;
   try {
     const file = await stat(path);
     if (!file.isFile()) return { ok: false, problem: `${path} is not a file` };
     size = file.size;
+    modified = file.mtimeMs;
   } catch {
     return { ok: false, problem: `${path} does not exist` };
   }
   if (size > MAX_MODEL_FILE_BYTES) return { ok: false, problem: `${path} is ${size} bytes; models of 2 GiB or more must store their tensors as external data (data_location = EXTERNAL)` };
-  const result = inspectModel(await readFile(path));
-  return result.ok ? result : { ok: false, problem: `${path} is ${result.problem}` };
+  // Several division rules inspect the same submitted model for every result that uses it: read and scan it once.
+  const key = `${path}\0${size}\0${modified}`;
+  let inspected = inspectedFiles.get(key);
+  if (inspected === undefined) {
+    inspected = readFile(path).then((bytes) => {
+      const result = inspectModel(bytes);
+      return result.ok ? result : { ok: false, problem: `${path} is ${result.problem}` };
+    });
+    inspectedFiles.set(key, inspected);
+  }
+  return inspected;
 }
+
+/** Profiles by file path, size and modification time: a changed file is inspected again. */
+const inspectedFiles = new Map<string, Promise<InspectResult>>();
 
 interface ConstantTensor {
   readonly name: string;

@@ -1,7 +1,4 @@
-import { endpointsAuditPath } from '../../checkers/inference/endpoints.ts';
-import { isEndpointsResult } from '../../checkers/inference/measurements.ts';
-import { modelOfUnit } from '../../checkers/inference/model-name.ts';
-import { roundModel } from '../../checkers/inference/scenario-table.ts';
+import { endpointsAuditPath, endpointsComplianceSubject } from '../../checkers/inference/endpoints.ts';
 import { endpointsJsonParser, isObject, pythonTruthy } from '../../parsers/endpoints.ts';
 import { defineRule } from '../rule.ts';
 
@@ -28,14 +25,12 @@ export default defineRule({
     rejects: 'scenario',
     official: { rounds: { since: 'v6.1' } },
   },
-  async check({ unit, round, profile, index, load, report }) {
-    const policy = round.endpoints;
-    if (policy === undefined || !isEndpointsResult(round, index, unit)) return;
-    // Compliance applies to the closed and network divisions; the official endpoints check has no division test and
-    // holds open results to it as well.
-    if (unit.division === 'open' && profile !== 'official') return;
-    const model = await modelOfUnit(load, round, unit);
-    for (const test of roundModel(round, model)?.complianceTests ?? []) {
+  async check(context) {
+    const { unit, load, report } = context;
+    const subject = await endpointsComplianceSubject(context);
+    if (subject === undefined) return;
+    const { policy, model, modelData } = subject;
+    for (const test of modelData?.complianceTests ?? []) {
       const audit = policy.auditTests[test];
       if (audit === undefined) continue;
       const file = endpointsAuditPath(unit.path, audit);

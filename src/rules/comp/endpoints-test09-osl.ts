@@ -1,7 +1,4 @@
-import { endpointsSummaryPath, loadEndpointsLog } from '../../checkers/inference/endpoints.ts';
-import { isEndpointsResult } from '../../checkers/inference/measurements.ts';
-import { modelOfUnit } from '../../checkers/inference/model-name.ts';
-import { roundModel } from '../../checkers/inference/scenario-table.ts';
+import { endpointsComplianceSubject, endpointsSummaryPath, loadEndpointsLog } from '../../checkers/inference/endpoints.ts';
 import { numberValue } from '../../parsers/mllog.ts';
 import { defineRule } from '../rule.ts';
 
@@ -30,13 +27,11 @@ export default defineRule({
     rejects: 'scenario',
     official: { rounds: { since: 'v6.1' } },
   },
-  async check({ unit, round, profile, index, load, report }) {
-    const policy = round.endpoints;
-    if (policy === undefined || !isEndpointsResult(round, index, unit)) return;
-    // Compliance applies to the closed and network divisions; the official endpoints check holds open results to it too.
-    if (unit.division === 'open' && profile !== 'official') return;
-    const model = await modelOfUnit(load, round, unit);
-    const modelData = roundModel(round, model);
+  async check(context) {
+    const { unit, round, profile, load, report } = context;
+    const subject = await endpointsComplianceSubject(context);
+    if (subject === undefined) return;
+    const { policy, model, modelData } = subject;
     if (!modelData?.complianceTests?.includes(TEST09)) return;
     const file = endpointsSummaryPath(unit.path);
     const found = numberValue((await loadEndpointsLog(load, unit.path, 'performance')).get('mean_output_tokens'));

@@ -1,13 +1,4 @@
-import { complianceScope, presentTests } from '../../checkers/inference/compliance.ts';
-import {
-  compareRuns,
-  describeComparisonFailure,
-  loadComparedRuns,
-  percentText,
-  readPerformanceReport,
-  weighRecomputation,
-  type ComparisonMethod,
-} from '../../checkers/inference/performance-comparison.ts';
+import { describeComparisonFailure, percentText, recomputeComplianceRun, type ComparisonMethod } from '../../checkers/inference/performance-comparison.ts';
 import { compareRounds } from '../../rounds/load-round.ts';
 import type { RoundData } from '../../rounds/types.ts';
 import { defineRule } from '../rule.ts';
@@ -53,19 +44,14 @@ export default defineRule({
     official: false,
   },
   async check(context) {
-    const { unit, index, load, report, round } = context;
-    const scope = await complianceScope(context);
-    // A missing TEST01 folder is comp/test-dir's finding.
-    if (scope === undefined || !presentTests(scope, index).includes(TEST01)) return;
-    const runs = await loadComparedRuns(load, index, unit, scope, TEST01);
-    if (!runs.ok) {
-      report({ messageId: 'cannotRecompute', file: runs.file, data: { reason: runs.reason } });
+    const { report, round } = context;
+    const recomputed = await recomputeComplianceRun(context, TEST01, { official: officialMethod(round), corrected: CORRECTED });
+    if (recomputed === undefined) return;
+    if (!recomputed.ok) {
+      report({ messageId: 'cannotRecompute', file: recomputed.file, data: { reason: recomputed.reason } });
       return;
     }
-    const { reference, test } = runs;
-    const official = compareRuns(reference, test, officialMethod(round));
-    const corrected = compareRuns(reference, test, CORRECTED);
-    const finding = weighRecomputation(official, corrected, await readPerformanceReport(load, index, scope, TEST01));
+    const { reference, test, official, finding } = recomputed;
     if (finding === undefined) return;
     if (finding.kind === 'contradicts') {
       const { file, line } = finding.report;

@@ -1,14 +1,4 @@
-import { complianceScope, presentTests } from '../../checkers/inference/compliance.ts';
-import {
-  compareRuns,
-  describeComparisonFailure,
-  loadComparedRuns,
-  percentText,
-  readPerformanceReport,
-  shortLatencyNs,
-  weighRecomputation,
-  type ComparisonMethod,
-} from '../../checkers/inference/performance-comparison.ts';
+import { describeComparisonFailure, percentText, recomputeComplianceRun, shortLatencyNs, type ComparisonMethod } from '../../checkers/inference/performance-comparison.ts';
 import { defineRule } from '../rule.ts';
 
 const TEST04 = 'TEST04';
@@ -55,19 +45,15 @@ export default defineRule({
     official: false,
   },
   async check(context) {
-    const { unit, index, load, report } = context;
-    const scope = await complianceScope(context);
-    // Models the round exempts from TEST04 have no TEST04 in their list; a missing folder is comp/test-dir's finding.
-    if (scope === undefined || !presentTests(scope, index).includes(TEST04)) return;
-    const runs = await loadComparedRuns(load, index, unit, scope, TEST04);
-    if (!runs.ok) {
-      report({ messageId: 'cannotRecompute', file: runs.file, data: { reason: runs.reason } });
+    const { report } = context;
+    // Models the round exempts from TEST04 have no TEST04 in their list.
+    const recomputed = await recomputeComplianceRun(context, TEST04, { official: OFFICIAL, corrected: CORRECTED });
+    if (recomputed === undefined) return;
+    if (!recomputed.ok) {
+      report({ messageId: 'cannotRecompute', file: recomputed.file, data: { reason: recomputed.reason } });
       return;
     }
-    const { reference, test } = runs;
-    const official = compareRuns(reference, test, OFFICIAL);
-    const corrected = compareRuns(reference, test, CORRECTED);
-    const finding = weighRecomputation(official, corrected, await readPerformanceReport(load, index, scope, TEST04));
+    const { reference, test, official, finding } = recomputed;
     if (finding === undefined) return;
     if (finding.kind === 'contradicts') {
       const { file, line } = finding.report;

@@ -2,7 +2,6 @@ import { readFile } from 'node:fs/promises';
 import { activationQuantizers, fitRatio, observeRanges } from '../../division/calibration-scales.ts';
 import { evidenceFor } from '../../division/submitted-model.ts';
 import { openDataset, type HarnessDataset } from '../../harness/datasets.ts';
-import { inspectModel } from '../../harness/onnx/inspect.ts';
 import { decodeModel } from '../../harness/onnx/model-builder.ts';
 import { DEFAULT_SEED } from '../../harness/run-harness.ts';
 import { rankSamples } from '../../harness/sampler.ts';
@@ -98,8 +97,11 @@ export default defineRule({
       report({ messageId: 'noQuantizers', data: { model } });
       return;
     }
-    const referenceProfile = inspectModel(referenceBytes);
-    const input = referenceProfile.ok ? referenceProfile.profile.inputs[0]?.name : undefined;
+    // One decode of the reference gives its sample input (the first graph input that is not a weight) and its tensors.
+    const referenceGraph = decodeModel(referenceBytes).graph;
+    const weights = new Set((referenceGraph?.initializer ?? []).map((initializer) => initializer.name));
+    const graphInputs = (referenceGraph?.input ?? []).map((value) => value.name ?? '').filter((name) => !weights.has(name));
+    const input = graphInputs[0];
     const calibration = calibrationIndices(listText, dataset.value);
     if (input === undefined || calibration.indices.length === 0) {
       report({ messageId: 'cannotCompare', data: { reason: input === undefined ? `${reference.model} has no input the harness can read` : `${listFile} names no sample of the data set (first entries: ${calibration.unknown.slice(0, 3).join(', ')})` } });
@@ -109,7 +111,7 @@ export default defineRule({
     const declared = new Set(calibration.indices);
     const population = Array.from({ length: dataset.value.size }, (_, index) => index).filter((index) => !declared.has(index) && dataset.value.label(index) !== undefined);
     const validation = rankSamples({ seed: harness.config.seed ?? DEFAULT_SEED, benchmark: unit.benchmark, population }).slice(0, calibration.indices.length);
-    const referenceTensors = new Set([...(referenceProfile.ok ? referenceProfile.profile.inputs.map((value) => value.name) : []), ...(decodeModel(referenceBytes).graph?.node ?? []).flatMap((graphNode) => graphNode.output ?? [])]);
+    const referenceTensors = new Set([...graphInputs, ...(referenceGraph?.node ?? []).flatMap((graphNode) => graphNode.output ?? [])]);
     const tensors = quantizers.map((quantizer) => quantizer.tensor).filter((tensor) => referenceTensors.has(tensor));
     if (tensors.length === 0) {
       report({ messageId: 'cannotCompare', data: { reason: `none of the quantized tensors (${quantizers.map((quantizer) => quantizer.tensor).join(', ')}) exists in the reference model under that name` } });
