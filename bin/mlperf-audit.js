@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { main } from '../dist/cli/main.js';
+import { main } from '../lib/cli/main.js';
 
 // Large reports must reach a pipe completely before the process exits.
 for (const stream of [process.stdout, process.stderr]) stream._handle?.setBlocking?.(true);

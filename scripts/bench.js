@@ -2,8 +2,8 @@
 // Usage: node scripts/bench.js [--runs N] [--round v4.1 ...]
 import { statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { auditSubmission } from '../dist/index.js';
-import { DiskFs } from '../dist/tree/disk-fs.js';
+import { auditSubmission } from '../lib/index.js';
+import { DiskFs } from '../lib/tree/disk-fs.js';
 
 const args = process.argv.slice(2);
 const runs = Number(args[args.indexOf('--runs') + 1] ?? 0) || 5;

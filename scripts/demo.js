@@ -1,5 +1,5 @@
 // `npm run demo`: audits the bundled example submission, which has problems on purpose, and explains the outcome.
-import { main } from '../dist/cli/main.js';
+import { main } from '../lib/cli/main.js';
 
 const io = { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() };
 process.stdout.write('$ mlperf-audit check fixtures/demo-submission\n\n');

@@ -3,10 +3,10 @@
 // Usage: node scripts/parity.js [--round v4.1 ...]. Exit code 1 when anything differs.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { auditSubmission } from '../dist/index.js';
-import { summaryCsvHeader, summaryCsvRows } from '../dist/report/csv.js';
-import { verdictLines } from '../dist/report/verdicts.js';
-import { DiskFs } from '../dist/tree/disk-fs.js';
+import { auditSubmission } from '../lib/index.js';
+import { summaryCsvHeader, summaryCsvRows } from '../lib/report/csv.js';
+import { verdictLines } from '../lib/report/verdicts.js';
+import { DiskFs } from '../lib/tree/disk-fs.js';
 
 const SHOWN_PER_ROUND = 20;
 const args = process.argv.slice(2);

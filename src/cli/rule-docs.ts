@@ -6,7 +6,7 @@ import { registry } from '../rules/registry.ts';
 import type { AnyRule, Rejects, RoundRange } from '../rules/rule.ts';
 import { officialSeverity } from '../checkers/rule-selection.ts';
 
-/** docs/ sits one level above both src/ and dist/. */
+/** docs/ sits one level above both src/ and lib/. */
 const DOCS = new URL('../../docs/rules/', import.meta.url);
 
 export function ruleDocsPath(id: string): string {

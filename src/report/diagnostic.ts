@@ -16,6 +16,21 @@ export interface Diagnostic {
   /** The unit the rule was checking when it reported. */
   readonly unit: { readonly kind: UnitKind; readonly path: string };
   readonly data?: Readonly<Record<string, string | number>>;
+  /** Set when a configuration waiver covers the finding: it stays in every report, marked suppressed. */
+  readonly suppression?: Suppression;
+}
+
+/**
+ * A waiver from the configuration file that covers a finding. A suppressed finding is still reported (every format
+ * shows it as suppressed) but it neither rejects a result nor counts towards the exit code.
+ */
+export interface Suppression {
+  readonly kind: 'waiver';
+  readonly justification: string;
+  /** Who approved the waiver, as the configuration names them. */
+  readonly approvedBy: string;
+  /** Where the waiver is written, e.g. `mlperf-audit.config.yaml` and its position in the `waivers` list. */
+  readonly source: { readonly file: string; readonly index: number };
 }
 
 /** Deterministic order: by file, position, rule, then message. */

@@ -7,5 +7,5 @@ import { spawnSync } from 'node:child_process';
 export default function setup(): void {
   spawnSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], { stdio: 'ignore' });
   const copy = spawnSync(process.execPath, ['scripts/copy-assets.js'], { stdio: 'inherit' });
-  if (copy.status !== 0) throw new Error('copying the round data into dist/ failed');
+  if (copy.status !== 0) throw new Error('copying the round data into lib/ failed');
 }
