@@ -1,13 +1,15 @@
 // The reference harness's throughput, and its overhead over bare session.run on the same inputs (`npm run bench`).
 // Compiled with tsconfig.bench.json (it builds the test models of test/support/models). Usage:
 //   node .bench-build/scripts/bench-harness.js [--runs N]
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as ort from 'onnxruntime-node';
 import sharp from 'sharp';
 import { openDataset } from '../src/harness/datasets.ts';
 import { encodeModel } from '../src/harness/onnx/model-builder.ts';
+import { inspectModel } from '../src/harness/onnx/inspect.ts';
 import { runHarness, type HarnessReport } from '../src/harness/run-harness.ts';
 import { rankSamples } from '../src/harness/sampler.ts';
 import { loadgenLog } from '../test/support/accuracy-logs.ts';
@@ -128,6 +130,33 @@ async function resnetCase(root: string, images: number): Promise<Case> {
   return { name: 'ResNet-50-shaped FP32', scenarioDir, modelPath, datasetDir, benchmark: 'resnet50', samples: images, batchSize: 8, input: 'input_tensor:0', output: 'ArgMax:0' };
 }
 
+/**
+ * `inspect-model` on the ResNet-50-shaped model (about 100 MB): the command's work (read the file, profile it) in
+ * process, and the whole CLI process, beside a bare `node -e 0` for the part that is Node's own start-up.
+ */
+function benchInspectModel(modelPath: string): void {
+  const inProcess: number[] = [];
+  const wholeProcess: number[] = [];
+  const bareNode: number[] = [];
+  const timed = (command: readonly string[]): number => {
+    const started = performance.now();
+    const run = spawnSync(process.execPath, command, { encoding: 'utf8' });
+    if (run.status !== 0) throw new Error(`${command.join(' ')} failed: ${run.stderr}`);
+    return performance.now() - started;
+  };
+  for (let run = 0; run < Math.max(runs, 5); run++) {
+    const started = performance.now();
+    const inspected = inspectModel(readFileSync(modelPath));
+    inProcess.push(performance.now() - started);
+    if (!inspected.ok) throw new Error(inspected.problem);
+    wholeProcess.push(timed(['bin/mlperf-audit.js', 'inspect-model', modelPath]));
+    bareNode.push(timed(['-e', '0']));
+  }
+  const size = (readFileSync(modelPath).length / 1e6).toFixed(1);
+  console.log(`\ninspect-model on the ResNet-50-shaped model (${size} MB), ${Math.max(runs, 5)} runs, medians:`);
+  console.log(`  read + profile in process ${median(inProcess).toFixed(1)} ms; whole CLI process ${median(wholeProcess).toFixed(0)} ms (node -e 0 alone: ${median(bareNode).toFixed(0)} ms)`);
+}
+
 const root = mkdtempSync(path.join(tmpdir(), 'mlperf-audit-bench-'));
 try {
   const digitsData = path.join(root, 'digits-data');
@@ -140,7 +169,9 @@ try {
   console.log('hidden behind inference, per sample; overhead: the re-run without prep over bare, and with it');
   console.log('model                  samples batch   whole s/s  re-run s/s    bare s/s  prep ms/smp   overhead  with prep');
   await measure({ name: 'digits CNN FP32', scenarioDir: digitsScenario, modelPath: digitsModel, datasetDir: digitsData, benchmark: 'digits', samples: 10000, batchSize: 64, input: 'input', output: 'argmax' });
-  await measure(await resnetCase(root, 64));
+  const resnet = await resnetCase(root, 64);
+  await measure(resnet);
+  benchInspectModel(resnet.modelPath);
 } finally {
   rmSync(root, { recursive: true, force: true });
 }

@@ -1,5 +1,6 @@
 // Writes src/rules/registry.ts from the rule files: src/rules/<category>/<rule-name>.ts, one rule each.
-// `npm run generate` after adding a rule; a test fails while the registry is out of date.
+// `npm run generate` after adding a rule; a test fails while the registry is out of date. It then regenerates the
+// configuration file's schema (scripts/generate-config-schema.js), which lists the rule ids.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fg from 'fast-glob';
@@ -35,4 +36,8 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   } catch {}
   if (current !== next) writeFileSync(REGISTRY_FILE, next);
   console.log(`${ruleIdsOnDisk().length} rules in src/rules/registry.ts`);
+  // The configuration file's schema lists the rule ids, so it follows the registry. Imported here rather than at the
+  // top: the tests import this module for renderRegistry and need no bundler.
+  const { writeConfigSchema } = await import('./generate-config-schema.js');
+  console.log(`configuration schema in ${await writeConfigSchema()}`);
 }

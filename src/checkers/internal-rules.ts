@@ -16,4 +16,16 @@ export const RULE_CRASHED: InternalRuleInfo = {
   severity: 'error',
 };
 
-export const INTERNAL_RULES: readonly InternalRuleInfo[] = [RULE_CRASHED];
+export const UNUSED_WAIVER: InternalRuleInfo = {
+  id: 'config/unused-waiver',
+  description: 'A waiver of the configuration file matched no finding of the audit.',
+  severity: 'warning',
+};
+
+export const EXPIRED_WAIVER: InternalRuleInfo = {
+  id: 'config/expired-waiver',
+  description: 'A waiver of the configuration file has passed its expiry date, so it no longer applies.',
+  severity: 'warning',
+};
+
+export const INTERNAL_RULES: readonly InternalRuleInfo[] = [RULE_CRASHED, UNUSED_WAIVER, EXPIRED_WAIVER];

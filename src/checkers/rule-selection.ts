@@ -35,7 +35,7 @@ export function selectRules(rules: readonly AnyRule[], options: SelectionOptions
 function severityOf(rule: AnyRule, options: SelectionOptions): SeveritySetting {
   const { profile, round, severities, checker } = options;
   const { meta } = rule;
-  if (meta.needsHarness === true && options.harness !== true) return 'off';
+  if (meta.needsHarness !== undefined && options.harness !== true) return 'off';
   if (profile === 'official') {
     if (meta.official === false || !roundInRange(round, meta.official.rounds ?? meta.rounds)) return 'off';
     return officialSeverity(rule, checker ?? loadRound(round).officialChecker.kind);

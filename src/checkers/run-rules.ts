@@ -2,7 +2,7 @@ import { compareDiagnostics, formatMessage, type Diagnostic } from '../report/di
 import type { RoundData } from '../rounds/types.ts';
 import type { AnyRule, HarnessSettings, Profile, ReportDescriptor, RuleContext } from '../rules/rule.ts';
 import type { SubmissionIndex } from '../tree/submission-index.ts';
-import type { ScenarioUnit, Unit, UnitTree } from '../tree/units.ts';
+import type { ScenarioUnit, SubmitterUnit, Unit, UnitTree } from '../tree/units.ts';
 import { mapLimit } from '../util/concurrency.ts';
 import type { FileLoader } from './file-loader.ts';
 import { RULE_CRASHED } from './internal-rules.ts';
@@ -18,6 +18,8 @@ export interface RunRulesOptions {
   readonly exhaustive?: boolean;
   readonly harness?: HarnessSettings;
   readonly rules: readonly ActiveRule[];
+  /** The submitters whose units are checked (one shard of the tree); all of them by default. Root and division rules always check the whole tree. */
+  readonly submitters?: readonly SubmitterUnit[];
   /** Submitters audited at the same time; their files are independent. */
   readonly concurrency?: number;
   /** Called once per result after its rules, while its parsed files are still cached. */
@@ -46,7 +48,7 @@ export async function runRules(options: RunRulesOptions): Promise<Diagnostic[]> 
 
   await checkUnit(units.root);
   for (const division of units.ofKind('division')) await checkUnit(division);
-  await mapLimit(units.ofKind('submitter'), options.concurrency ?? 4, async (submitter) => {
+  await mapLimit(options.submitters ?? units.ofKind('submitter'), options.concurrency ?? 4, async (submitter) => {
     await checkSubtree(submitter);
     loader.forget(submitter.path);
   });

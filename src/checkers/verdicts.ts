@@ -68,7 +68,7 @@ export function rejectionKey(unit: Unit): string {
 
 /**
  * Each result's verdict: rejected when an error-level finding rejects it or a unit above it (at the level the
- * rule declares), accepted with its metric otherwise.
+ * rule declares), accepted with its metric otherwise. Waived (suppressed) findings reject nothing.
  */
 export function decideVerdicts(
   checker: 'monolith' | 'modular',
@@ -89,7 +89,8 @@ export function decideVerdicts(
     map.set(unit, set);
   };
   for (const diagnostic of diagnostics) {
-    if (diagnostic.severity !== 'error') continue;
+    // A waived finding is reported but, by the configuration's decision, rejects nothing.
+    if (diagnostic.severity !== 'error' || diagnostic.suppression !== undefined) continue;
     const ruleId = diagnostic.ruleId === RULE_CRASHED.id ? String(diagnostic.data?.['rule']) : diagnostic.ruleId;
     const declared = rules.get(ruleId)?.meta.rejects;
     const level = typeof declared === 'object' ? declared[checker] : declared;

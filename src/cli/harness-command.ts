@@ -4,7 +4,8 @@ import { PAYLOAD_DTYPES, type PayloadDtype } from '../harness/references.ts';
 import { DEFAULT_SAMPLES, DEFAULT_SEED, runHarness } from '../harness/run-harness.ts';
 import { HARNESS_FORMATS, harnessReporters, type HarnessFormat } from '../report/harness-report.ts';
 import { EXIT_COMPLIANT, EXIT_FINDINGS } from './exit-code.ts';
-import { colorEnabled, type CliIo, type OutputStream } from './io.ts';
+import { colorEnabled, type CliIo } from './io.ts';
+import { terminalProgress } from './progress.ts';
 
 interface HarnessCommandOptions {
   model: string;
@@ -38,6 +39,7 @@ export function addHarnessCommand(program: Command, io: CliIo, finish: (exitCode
     .addOption(new Option('--format <format>', 'report format').choices(HARNESS_FORMATS).default('stylish'))
     .option('-o, --output <file>', 'write the report to a file instead of standard output')
     .action(async (dir: string, options: HarnessCommandOptions) => {
+      const progress = terminalProgress(io.stderr);
       const report = await runHarness({
         scenarioDir: path.resolve(io.cwd, dir),
         modelPath: path.resolve(io.cwd, options.model),
@@ -49,8 +51,8 @@ export function addHarnessCommand(program: Command, io: CliIo, finish: (exitCode
         ...(options.batch !== undefined && { batchSize: options.batch }),
         ...(options.threads !== undefined && { threads: options.threads }),
         ...(options.payloadDtype !== undefined && { payloadDtype: options.payloadDtype }),
-        ...(io.stderr.isTTY === true && { onProgress: progressBar(io.stderr) }),
-      });
+        ...(progress !== undefined && { onProgress: (done: number, total: number) => progress.bar(done, total, 'samples') }),
+      }).finally(() => progress?.clear());
       const toTerminal = options.output === undefined;
       const text = harnessReporters[options.format](report, { color: toTerminal && colorEnabled(io.stdout, io.env) });
       if (toTerminal) io.stdout.write(text);
@@ -62,15 +64,4 @@ export function addHarnessCommand(program: Command, io: CliIo, finish: (exitCode
 function positiveInteger(value: string): number {
   if (!/^[1-9]\d*$/.test(value)) throw new InvalidArgumentError('expected a whole number, 1 or more.');
   return Number(value);
-}
-
-const BAR_WIDTH = 30;
-
-/** A one-line progress bar redrawn in place on a terminal, cleared when the run ends. */
-function progressBar(stream: OutputStream): (done: number, total: number) => void {
-  return (done, total) => {
-    const filled = total === 0 ? BAR_WIDTH : Math.round((done / total) * BAR_WIDTH);
-    stream.write(`\r[${'#'.repeat(filled)}${'.'.repeat(BAR_WIDTH - filled)}] ${done}/${total} samples`);
-    if (done >= total) stream.write(`\r${' '.repeat(BAR_WIDTH + 32)}\r`);
-  };
 }

@@ -2,6 +2,8 @@ import { realpathSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { auditSubmission, AuditSetupError } from '../checkers/inference/audit-submission.ts';
+import type { Shard } from '../checkers/shard.ts';
+import { overlayConfig, resolveConfig, type AuditConfig } from '../config/config-file.ts';
 import type { SeveritySetting } from '../checkers/rule-selection.ts';
 import { SEVERITIES } from '../report/diagnostic.ts';
 import { FORMAT_NAMES, reporters, type FormatName } from '../report/reporters.ts';
@@ -14,14 +16,13 @@ import { DiskFs } from '../tree/disk-fs.ts';
 import { TOOL_NAME, TOOL_VERSION } from '../version.ts';
 import { EXIT_FAILURE, exitCodeOf } from './exit-code.ts';
 import { colorEnabled, type CliIo } from './io.ts';
+import { parseCount, parseShard, UsageError } from './arguments.ts';
 import { addHarnessCommand } from './harness-command.ts';
+import { addInspectModelCommand } from './inspect-model-command.ts';
+import { showAuditProgress, terminalProgress } from './progress.ts';
+import { addReviewCommands } from './review-commands.ts';
 import { explainRule } from './rule-docs.ts';
 import { filterRules, rulesTable } from './rules-table.ts';
-
-/** A problem with how the tool was called: one line on stderr, exit code 2. */
-class UsageError extends Error {
-  override readonly name = 'UsageError';
-}
 
 interface CheckOptions {
   round?: string;
@@ -33,6 +34,9 @@ interface CheckOptions {
   rule: Record<string, SeveritySetting>;
   exhaustive?: boolean;
   harness?: string;
+  /** A configuration file (--config), or false with --no-config. */
+  config?: string | false;
+  shard?: Shard;
 }
 
 /** Runs the CLI; resolves to the exit code. Never throws for bad input: that is a usage error or a diagnostic. */
@@ -58,8 +62,11 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     .option('--rule <id=severity>', 'change a rule\'s severity (error, warning, info or off); repeatable', collectRuleSetting, {})
     .option('--harness <config>', 're-run sampled queries of each result through the reference models of this configuration (YAML: references: { <benchmark>: { model, dataset } })')
     .option('--exhaustive', 'run the checks whose cost grows with the length of a run in full (the TEST01 selection of runs over 64 million samples)')
-    .action(async (dir: string, options: CheckOptions) => {
-      exitCode = await runCheck(dir, options, io);
+    .option('--shard <K/N>', "audit only shard K of N of the submitters, in parallel jobs (merge combines the shards' JSON reports)", parseShard)
+    .option('--config <file>', 'read settings and waivers from this configuration file (default: mlperf-audit.config.yaml in the working folder, if there is one); options given here override it')
+    .option('--no-config', 'ignore mlperf-audit.config.yaml in the working folder')
+    .action(async (dir: string, options: CheckOptions, command: Command) => {
+      exitCode = await runCheck(dir, options, io, command.getOptionValueSource('profile') === 'cli');
     });
 
   program
@@ -83,7 +90,19 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       io.stdout.write(page);
     });
 
+  addInspectModelCommand(program, io, (code) => {
+    exitCode = code;
+  });
+
   addHarnessCommand(
+    program,
+    io,
+    (code) => {
+      exitCode = code;
+    },
+    writeOutput,
+  );
+  addReviewCommands(
     program,
     io,
     (code) => {
@@ -109,17 +128,23 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   }
 }
 
-async function runCheck(dir: string, options: CheckOptions, io: CliIo): Promise<number> {
+async function runCheck(dir: string, given: CheckOptions, io: CliIo, profileGiven: boolean): Promise<number> {
   const root = path.resolve(io.cwd, dir);
   requireDirectory(dir, root);
+  const config = checkConfig(given.config, io);
+  const overlay = config === undefined ? undefined : overlayConfig(given, config, profileGiven);
+  for (const note of overlay?.notes ?? []) io.stderr.write(`${TOOL_NAME}: note: ${note}.\n`);
+  const options = overlay?.options ?? given;
   if (options.round !== undefined) checkRound(options.round);
   if (options.profile === 'official' && Object.keys(options.rule).length > 0) {
     throw new UsageError('--rule changes the recommended profile only; the official profile is what the official checker does');
   }
+  if (options.shard !== undefined && options.submitter !== undefined) throw new UsageError('--shard and --submitter cannot be combined: a shard is a share of all the submitters');
   const outputPath = options.output === undefined ? undefined : path.resolve(io.cwd, options.output);
   if (outputPath !== undefined) refuseToWriteInside(root, outputPath);
-  const harness = options.harness === undefined ? undefined : harnessConfig(path.resolve(io.cwd, options.harness));
+  const harness = options.harness === undefined ? config?.harness : harnessConfig(path.resolve(io.cwd, options.harness));
 
+  const progress = terminalProgress(io.stderr);
   const result = await auditSubmission({
     fs: new DiskFs(root, dir),
     profile: options.profile,
@@ -128,7 +153,10 @@ async function runCheck(dir: string, options: CheckOptions, io: CliIo): Promise<
     severities: options.rule,
     exhaustive: options.exhaustive === true,
     ...(harness !== undefined && { harness: { config: harness, submissionRoot: root } }),
-  });
+    ...(config !== undefined && { waivers: { waivers: config.waivers, file: config.file } }),
+    ...(options.shard !== undefined && { shard: options.shard }),
+    ...(progress !== undefined && { onProgress: (event) => showAuditProgress(progress, event) }),
+  }).finally(() => progress?.clear());
   if (result.round.detected) io.stderr.write(`${TOOL_NAME}: no --round given; auditing as ${result.round.id}, recognised by ${result.round.evidence}.\n`);
   if (options.submitter !== undefined && !result.results.some((verdict) => verdict.submitter === options.submitter)) {
     io.stderr.write(`${TOOL_NAME}: warning: no result of a submitter folder named "${options.submitter}" was found.\n`);
@@ -138,6 +166,14 @@ async function runCheck(dir: string, options: CheckOptions, io: CliIo): Promise<
   if (outputPath === undefined) io.stdout.write(report);
   else writeOutput(outputPath, report);
   return exitCodeOf(result, options.maxWarnings);
+}
+
+/** The configuration file of a check run, if any; stderr says so when it was found rather than named. */
+function checkConfig(option: string | false | undefined, io: CliIo): AuditConfig | undefined {
+  const resolved = resolveConfig(option, io.cwd);
+  if (!resolved.ok) throw new UsageError(resolved.problem);
+  if (resolved.value?.discovered === true) io.stderr.write(`${TOOL_NAME}: using the configuration in ${resolved.value.config.file} (--no-config to ignore it).\n`);
+  return resolved.value?.config;
 }
 
 function requireDirectory(dir: string, absolute: string): void {
@@ -182,11 +218,6 @@ function harnessConfig(file: string): HarnessConfig {
 
 function checkRound(round: string): void {
   if (!knownRounds().includes(round)) throw new UsageError(`unknown round "${round}"; known rounds: ${knownRounds().join(', ')}`);
-}
-
-function parseCount(value: string): number {
-  if (!/^\d+$/.test(value)) throw new InvalidArgumentError('expected a whole number of warnings, 0 or more.');
-  return Number(value);
 }
 
 function collectRuleSetting(value: string, settings: Record<string, SeveritySetting>): Record<string, SeveritySetting> {

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { assetUrl } from '../assets.ts';
 
 /**
  * The official MLPerf Inference calibration lists (spec inference-checker.md §6.2, harness.md §4.7), stored as the
@@ -116,7 +117,7 @@ export function benchmarkBaseName(benchmark: string): string {
     .replace(/-(?:interactive|edge)$/, '');
 }
 
-const LIST_DIRECTORY = new URL('./calibration/', import.meta.url);
+const LIST_DIRECTORY = assetUrl('division/calibration/');
 const loadedLists = new Map<string, OfficialCalibrationList>();
 
 function loadList(id: string, kind: IdentifierKind): OfficialCalibrationList {

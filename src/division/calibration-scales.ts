@@ -1,5 +1,5 @@
-import * as ort from 'onnxruntime-node';
 import { DataType, decodeModel, encodeModel, withGraphOutputs, type ModelProto } from '../harness/onnx/model-builder.ts';
+import { loadOnnxRuntime } from '../harness/native-modules.ts';
 
 /** An activation quantizer of a QDQ model: the tensor it quantizes and the range its scale and zero point cover. */
 export interface ActivationQuantizer {
@@ -59,9 +59,10 @@ export type ObservedRanges = ReadonlyMap<string, { readonly min: number; readonl
  */
 export async function observeRanges(referenceModel: Uint8Array, tensors: readonly string[], input: string, samples: Float32Array, count: number, sampleShape: readonly number[]): Promise<ObservedRanges> {
   const exposed = encodeModel(withGraphOutputs(decodeModel(referenceModel), tensors));
-  const session = await ort.InferenceSession.create(exposed);
+  const runtime = await loadOnnxRuntime();
+  const session = await runtime.InferenceSession.create(exposed);
   try {
-    const outputs = await session.run({ [input]: new ort.Tensor('float32', samples, [count, ...sampleShape]) }, [...tensors]);
+    const outputs = await session.run({ [input]: new runtime.Tensor('float32', samples, [count, ...sampleShape]) }, [...tensors]);
     const ranges = new Map<string, { min: number; max: number }>();
     for (const tensor of tensors) {
       const data = outputs[tensor]?.data;

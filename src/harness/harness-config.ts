@@ -5,6 +5,7 @@ import { load as loadYaml } from 'js-yaml';
 import { PAYLOAD_DTYPES, type PayloadDtype } from './references.ts';
 import type { TensorDeclaration } from '../division/preprocessing.ts';
 import type { ModelResult } from './model-runner.ts';
+import { lazy } from '../util/lazy.ts';
 
 /** Where the reference model and the validation set of one benchmark are. */
 export interface ReferencePaths {
@@ -45,7 +46,8 @@ export interface SubmittedTensors extends TensorDeclaration {
   readonly dir: string;
 }
 
-const schema = {
+/** The shape of a harness configuration; also the `harness:` setting of mlperf-audit.config.yaml (src/config/schema.ts). */
+export const HARNESS_CONFIG_SCHEMA = {
   type: 'object',
   additionalProperties: false,
   required: ['references'],
@@ -81,7 +83,7 @@ const schema = {
   },
 };
 
-const validate = new Ajv({ allErrors: true }).compile<HarnessConfig>(schema);
+const configValidator = lazy(() => new Ajv({ allErrors: true }).compile<HarnessConfig>(HARNESS_CONFIG_SCHEMA));
 
 /** Reads and validates a harness configuration (YAML or JSON), resolving its paths against its folder. */
 export function loadHarnessConfig(file: string): ModelResult<HarnessConfig> {
@@ -92,11 +94,16 @@ export function loadHarnessConfig(file: string): ModelResult<HarnessConfig> {
     const reason = (cause as NodeJS.ErrnoException).code === 'ENOENT' ? 'does not exist' : `cannot be read as YAML (${cause instanceof Error ? cause.message.split('\n')[0] : String(cause)})`;
     return { ok: false, problem: `${file} ${reason}` };
   }
+  const validate = configValidator();
   if (!validate(content)) {
     const errors = (validate.errors ?? []).map((error) => `${error.instancePath || '/'} ${error.message ?? 'is invalid'}`);
     return { ok: false, problem: `${file} is not a harness configuration: ${errors.join('; ')} (expected: references: { <benchmark>: { model, dataset } }, and optionally seed, samples, seconds)` };
   }
-  const folder = path.dirname(path.resolve(file));
+  return { ok: true, value: resolveHarnessPaths(content, path.dirname(path.resolve(file))) };
+}
+
+/** A valid harness configuration with its paths resolved against the folder of the file that holds it. */
+export function resolveHarnessPaths(content: HarnessConfig, folder: string): HarnessConfig {
   const references = Object.fromEntries(
     Object.entries(content.references).map(([benchmark, paths]) => [benchmark, { ...paths, model: path.resolve(folder, paths.model), dataset: path.resolve(folder, paths.dataset) }]),
   );
@@ -107,5 +114,5 @@ export function loadHarnessConfig(file: string): ModelResult<HarnessConfig> {
   const formatPolicy = content.formatPolicy !== undefined && /[\\/.]/.test(content.formatPolicy) ? path.resolve(folder, content.formatPolicy) : content.formatPolicy;
   const submittedTensors =
     content.submittedTensors && Object.fromEntries(Object.entries(content.submittedTensors).map(([key, tensors]) => [key, { ...tensors, dir: path.resolve(folder, tensors.dir) }]));
-  return { ok: true, value: { ...content, references, ...(submittedModels && { submittedModels }), ...(formatPolicy !== undefined && { formatPolicy }), ...(submittedTensors && { submittedTensors }), ...(calibrationLists && { calibrationLists }) } };
+  return { ...content, references, ...(submittedModels && { submittedModels }), ...(formatPolicy !== undefined && { formatPolicy }), ...(submittedTensors && { submittedTensors }), ...(calibrationLists && { calibrationLists }) };
 }

@@ -1,5 +1,6 @@
 import { stat } from 'node:fs/promises';
-import * as ort from 'onnxruntime-node';
+import type * as ort from 'onnxruntime-node';
+import { loadOnnxRuntime, type OnnxRuntime } from './native-modules.ts';
 
 /** A model input or output as the ONNX file declares it. */
 export interface ModelValue {
@@ -35,10 +36,12 @@ export class ModelRunner {
   readonly inputs: readonly ModelValue[];
   readonly outputs: readonly ModelValue[];
   readonly #session: ort.InferenceSession;
+  readonly #runtime: OnnxRuntime;
 
-  private constructor(path: string, session: ort.InferenceSession) {
+  private constructor(path: string, session: ort.InferenceSession, runtime: OnnxRuntime) {
     this.path = path;
     this.#session = session;
+    this.#runtime = runtime;
     this.inputs = session.inputMetadata.map(describeValue);
     this.outputs = session.outputMetadata.map(describeValue);
   }
@@ -50,12 +53,14 @@ export class ModelRunner {
     } catch {
       return { ok: false, problem: `${path} does not exist; --model takes the reference model's .onnx file` };
     }
+    // Outside the try: a runtime that cannot load is a broken installation, not a bad model file.
+    const runtime = await loadOnnxRuntime();
     try {
-      const session = await ort.InferenceSession.create(path, {
+      const session = await runtime.InferenceSession.create(path, {
         executionProviders: ['cpu'],
         ...(options.threads !== undefined && { intraOpNumThreads: options.threads, interOpNumThreads: 1 }),
       });
-      return { ok: true, value: new ModelRunner(path, session) };
+      return { ok: true, value: new ModelRunner(path, session, runtime) };
     } catch (cause) {
       return { ok: false, problem: `${path} is not a model ONNX Runtime can load (${cause instanceof Error ? cause.message : String(cause)})` };
     }
@@ -90,7 +95,7 @@ export class ModelRunner {
    * (no per-sample views): with a small model, allocating those costs as much as the inference.
    */
   async run(input: string, batch: Float32Array, count: number, sampleShape: readonly number[], outputNames: readonly string[]): Promise<BatchOutputs> {
-    const results = await this.#session.run({ [input]: new ort.Tensor('float32', batch, [count, ...sampleShape]) }, [...outputNames]);
+    const results = await this.#session.run({ [input]: new this.#runtime.Tensor('float32', batch, [count, ...sampleShape]) }, [...outputNames]);
     const outputs = new Map<string, BatchOutput>();
     for (const name of outputNames) {
       const data = results[name]?.data;

@@ -13,6 +13,12 @@ export interface Diagnostic {
   readonly file: string;
   readonly line?: number;
   readonly column?: number;
+  /**
+   * Set by the audit when `file` is not a regular file of the tree (a folder, a missing path, a link): the nearest
+   * file that is (see nearestFile), for reports that can only place a finding on a file. `line` and `column` belong
+   * to `file`, not to the anchor.
+   */
+  readonly anchor?: string;
   /** The unit the rule was checking when it reported. */
   readonly unit: { readonly kind: UnitKind; readonly path: string };
   readonly data?: Readonly<Record<string, string | number>>;
@@ -29,8 +35,8 @@ export interface Suppression {
   readonly justification: string;
   /** Who approved the waiver, as the configuration names them. */
   readonly approvedBy: string;
-  /** Where the waiver is written, e.g. `mlperf-audit.config.yaml` and its position in the `waivers` list. */
-  readonly source: { readonly file: string; readonly index: number };
+  /** Where the waiver is written, e.g. `mlperf-audit.config.yaml`, its position in the `waivers` list (0-based) and its line. */
+  readonly source: { readonly file: string; readonly index: number; readonly line?: number };
 }
 
 /** Deterministic order: by file, position, rule, then message. */

@@ -10,18 +10,21 @@ export interface JsonReport extends AuditResult {
     readonly errors: number;
     readonly warnings: number;
     readonly infos: number;
+    /** Findings a waiver covers; the three counts above leave them out. */
+    readonly waived: number;
     readonly accepted: number;
     readonly rejected: number;
   };
 }
 
 export function toJsonReport(result: AuditResult): JsonReport {
-  const count = (severity: string) => result.diagnostics.filter((diagnostic) => diagnostic.severity === severity).length;
+  const counted = result.diagnostics.filter((diagnostic) => diagnostic.suppression === undefined);
+  const count = (severity: string) => counted.filter((diagnostic) => diagnostic.severity === severity).length;
   const accepted = result.results.filter((verdict) => verdict.status === 'accepted').length;
   return {
     schemaVersion: JSON_REPORT_VERSION,
     ...result,
-    summary: { errors: count('error'), warnings: count('warning'), infos: count('info'), accepted, rejected: result.results.length - accepted },
+    summary: { errors: count('error'), warnings: count('warning'), infos: count('info'), waived: result.diagnostics.length - counted.length, accepted, rejected: result.results.length - accepted },
   };
 }
 

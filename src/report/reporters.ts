@@ -1,6 +1,11 @@
 import { csvReporter } from './csv.ts';
+import { githubReporter } from './github.ts';
+import { htmlReporter } from './html.ts';
 import { jsonReporter } from './json.ts';
+import { junitReporter } from './junit.ts';
+import { markdownReporter } from './markdown.ts';
 import type { Reporter } from './reporter.ts';
+import { sarifReporter } from './sarif.ts';
 import { stylishReporter } from './stylish.ts';
 import { verdictsReporter } from './verdicts.ts';
 
@@ -10,6 +15,11 @@ export const reporters = {
   json: jsonReporter,
   verdicts: verdictsReporter,
   csv: csvReporter,
+  html: htmlReporter,
+  sarif: sarifReporter,
+  junit: junitReporter,
+  github: githubReporter,
+  markdown: markdownReporter,
 } as const satisfies Record<string, Reporter>;
 
 export type FormatName = keyof typeof reporters;

@@ -34,6 +34,14 @@ type Row = [position: string, severity: string, message: string, ruleId: string]
 
 function formatRow(diagnostic: Diagnostic, chalk: ChalkInstance): Row {
   const position = diagnostic.line === undefined ? '' : `${diagnostic.line}:${diagnostic.column ?? 1}`;
+  const { suppression } = diagnostic;
+  // A waived finding stays visible, dimmed, with the reason it was accepted and who accepted it.
+  if (suppression !== undefined) {
+    // A justification written as a YAML block keeps its line breaks; a row is one line.
+    const justification = suppression.justification.trim().replace(/\s+/g, ' ');
+    const waived = `${diagnostic.message} (waived: ${justification} — ${suppression.approvedBy})`;
+    return [chalk.dim(position), chalk.dim(diagnostic.severity), chalk.dim(waived), chalk.dim(diagnostic.ruleId)];
+  }
   return [chalk.dim(position), SEVERITY_STYLE[diagnostic.severity](chalk, diagnostic.severity), diagnostic.message, chalk.dim(diagnostic.ruleId)];
 }
 
@@ -55,12 +63,14 @@ function visibleLength(text: string): number {
 }
 
 function problemSummary(result: AuditResult, chalk: ChalkInstance): string {
-  const count = (severity: Severity) => result.diagnostics.filter((diagnostic) => diagnostic.severity === severity).length;
+  const counted = result.diagnostics.filter((diagnostic) => diagnostic.suppression === undefined);
+  const count = (severity: Severity) => counted.filter((diagnostic) => diagnostic.severity === severity).length;
   const [errors, warnings, infos] = [count('error'), count('warning'), count('info')];
+  const waived = result.diagnostics.length - counted.length;
   const total = errors + warnings + infos;
-  if (total === 0) return chalk.green('✔ No problems found.');
+  if (total === 0) return chalk.green(waived > 0 ? `✔ No problems found (${waived} waived).` : '✔ No problems found.');
   const parts = [plural(errors, 'error'), plural(warnings, 'warning'), ...(infos > 0 ? [plural(infos, 'info')] : [])];
-  const line = `✖ ${plural(total, 'problem')} (${parts.join(', ')})`;
+  const line = `✖ ${plural(total, 'problem')} (${parts.join(', ')})${waived > 0 ? `, and ${waived} waived` : ''}`;
   return errors > 0 ? chalk.red.bold(line) : chalk.yellow.bold(line);
 }
 
@@ -80,6 +90,6 @@ function verdictSummary(result: AuditResult, chalk: ChalkInstance): string {
   return [header, ...shown].join('\n');
 }
 
-function plural(count: number, noun: string): string {
+export function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }

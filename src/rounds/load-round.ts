@@ -1,17 +1,19 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { Ajv, type ErrorObject } from 'ajv';
 import { load as loadYaml } from 'js-yaml';
+import { assetUrl } from '../assets.ts';
 import { roundSchema } from './round-schema.ts';
 import type { RoundData } from './types.ts';
+import { lazy } from '../util/lazy.ts';
 
-const DATA_DIRECTORY = new URL('./data/', import.meta.url);
+const DATA_DIRECTORY = assetUrl('rounds/data/');
 
 /** A round file that is missing or does not match the schema: a defect of the tool or of a user's round file. */
 export class RoundDataError extends Error {
   override readonly name = 'RoundDataError';
 }
 
-const validate = new Ajv({ allErrors: true, strict: true, strictTypes: false }).compile<RoundData>(roundSchema);
+const roundValidator = lazy(() => new Ajv({ allErrors: true, strict: true, strictTypes: false }).compile<RoundData>(roundSchema));
 const cache = new Map<string, RoundData>();
 
 /** The ids of the rounds shipped with the tool, oldest first. */
@@ -40,6 +42,7 @@ export function parseRound(text: string, source: string): RoundData {
   } catch (cause) {
     throw new RoundDataError(`${source}: ${(cause as Error).message}`);
   }
+  const validate = roundValidator();
   if (!validate(data)) throw new RoundDataError(`${source} does not match the round schema:\n${formatErrors(validate.errors ?? [])}`);
   for (const [name, model] of Object.entries(data.models)) {
     const metrics = [...(model.accuracy?.targets ?? []), ...(model.accuracy?.upperLimits ?? [])].map((bound) => bound.metric);

@@ -41,6 +41,8 @@ import divDeclaredFormats from './div/declared-formats.ts';
 import divDeclaredTransformations from './div/declared-transformations.ts';
 import divFormatPolicy from './div/format-policy.ts';
 import divInputSignature from './div/input-signature.ts';
+import divNetworkDivision from './div/network-division.ts';
+import divNoCaching from './div/no-caching.ts';
 import divPreprocessing from './div/preprocessing.ts';
 import divWeights from './div/weights.ts';
 import harnessRerun from './harness/rerun.ts';
@@ -175,6 +177,8 @@ export const registry: readonly AnyRule[] = [
   divDeclaredTransformations,
   divFormatPolicy,
   divInputSignature,
+  divNetworkDivision,
+  divNoCaching,
   divPreprocessing,
   divWeights,
   harnessRerun,

@@ -71,8 +71,12 @@ export interface RuleMeta<MessageId extends string, Scope extends UnitKind> {
    * stages passed, before accuracy and compliance are judged.
    */
   readonly stage?: CheckStage;
-  /** Runs only when the audit is given a harness configuration (`check --harness`): it needs models and data sets. */
-  readonly needsHarness?: boolean;
+  /**
+   * Runs only when the audit is given a harness configuration (`check --harness`), because it needs evidence the
+   * submission tree does not hold: `evidence` says which, in the configuration's terms. Without one, the audit says
+   * the rule did not run and why, rather than passing silently.
+   */
+  readonly needsHarness?: { readonly evidence: string };
 }
 
 export type CheckStage = 'measurements' | 'performance' | 'accuracy' | 'compliance';

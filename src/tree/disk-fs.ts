@@ -22,13 +22,20 @@ export class DiskFs implements SubmissionFs {
     this.displayRoot = displayRoot;
   }
 
-  async walk(): Promise<TreeEntry[]> {
+  async walk(onEntries?: (count: number) => void): Promise<TreeEntry[]> {
     this.#realRoot = await realpath(this.#root);
     const entries: TreeEntry[] = [];
     const unlistable = new Map<string, string>();
     let pending: TreeEntry[] = [{ path: '', kind: 'directory', size: 0 }];
+    let count = 0;
+    const listDirectory = async (directory: TreeEntry): Promise<TreeEntry[]> => {
+      const children = await this.#listDirectory(directory.path, unlistable);
+      count += children.length;
+      onEntries?.(count);
+      return children;
+    };
     while (pending.length > 0) {
-      const listed = await mapLimit(pending, STAT_CONCURRENCY, (directory) => this.#listDirectory(directory.path, unlistable));
+      const listed = await mapLimit(pending, STAT_CONCURRENCY, listDirectory);
       pending = [];
       for (const children of listed) {
         entries.push(...children);

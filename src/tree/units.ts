@@ -137,6 +137,24 @@ export function discoverUnits(index: SubmissionIndex, round: RoundData, filter: 
   };
 }
 
+/**
+ * The same tree with only some submitters below its divisions (the units one shard of an audit checks); it shares the
+ * units of the whole tree, so their parents are unchanged.
+ */
+export function keepSubmitters(tree: UnitTree, keep: (submitter: SubmitterUnit) => boolean): UnitTree {
+  const kept = (unit: Unit): boolean => {
+    const submitter = ancestorOfKind(unit, 'submitter');
+    return submitter === undefined || keep(submitter);
+  };
+  return {
+    root: tree.root,
+    all: tree.all.filter(kept),
+    unknownTopLevel: tree.unknownTopLevel,
+    ofKind: (kind) => tree.ofKind(kind).filter(kept),
+    children: (unit) => tree.children(unit).filter(kept),
+  };
+}
+
 function addSystems(index: SubmissionIndex, round: RoundData, submitter: SubmitterUnit, add: (unit: Unit, parent: Unit) => void): void {
   const resultsPath = joinPath(submitter.path, 'results');
   for (const systemName of index.directoryNames(resultsPath)) {

@@ -100,7 +100,7 @@ describe('mlperf-audit rules and explain', () => {
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/^div\/weights .*\[--harness\] The weights/m);
     expect(run.stdout).not.toMatch(/^div\/calibration-set .*\[--harness\]/m);
-    expect(run.stdout).toMatch(/^8 rules; 6 of them run only with check --harness <config>/m);
+    expect(run.stdout).toMatch(/^10 rules; 6 of them run only with check --harness <config>/m);
   });
 
   it('shows a rule page headed by its settings', () => {

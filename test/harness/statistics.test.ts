@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { binomialUpperTail, mcnemarExactOneSided } from '../../src/harness/statistics.ts';
+import { binomialUpperTail, mannWhitneyLowerTail, mcnemarExactOneSided, normalLowerTail } from '../../src/harness/statistics.ts';
 
 /*
  * Reference values computed once with Python 3.11 and hard-coded here:
@@ -123,5 +123,27 @@ describe('binomialUpperTail', () => {
     expect(() => binomialUpperTail(1.5, 10, 0.5)).toThrow(/successes must be an integer, got 1.5/);
     expect(() => binomialUpperTail(1, 10, 1.5)).toThrow(/probability must be in \[0, 1\], got 1.5/);
     expect(() => binomialUpperTail(1, 10, Number.NaN)).toThrow(RangeError);
+  });
+});
+
+// Φ and the Mann-Whitney values below: Python's math.erfc (0.5·erfc(−z/√2)); the U statistics worked out by hand.
+describe('normalLowerTail', () => {
+  it('agrees with math.erfc to the approximation\'s 1.2e-7 relative error', () => {
+    const cases: [number, number][] = [[-1.96, 0.024997895148220435], [-3.0902323061678132, 0.0010000000000000022], [-6, 9.865876450377012e-10], [2, 0.9772498680518208]];
+    for (const [z, expected] of cases) expect(Math.abs(normalLowerTail(z) - expected)).toBeLessThanOrEqual(expected * 1.2e-7);
+  });
+});
+
+describe('mannWhitneyLowerTail', () => {
+  it('separated samples: U = 0 of 9, p = Φ((0.5 − 4.5)/√5.25)', () => {
+    expect(mannWhitneyLowerTail([1, 2, 3], [4, 5, 6])).toBeCloseTo(0.04042779918502615, 6);
+  });
+  it('ties take mid-ranks and shrink the variance', () => {
+    expect(mannWhitneyLowerTail([1, 2, 2], [2, 3, 4])).toBeCloseTo(0.08207986423925762, 6);
+  });
+  it('gives no evidence the other way round, or without data', () => {
+    expect(mannWhitneyLowerTail([4, 5, 6], [1, 2, 3])).toBeGreaterThan(0.95);
+    expect(mannWhitneyLowerTail([], [1])).toBe(1);
+    expect(mannWhitneyLowerTail([2, 2], [2, 2])).toBe(1);
   });
 });

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, lstatSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { main } from '../../src/cli/main.ts';
 
 export interface CliRun {
   readonly status: number | null;
@@ -43,3 +44,25 @@ export function snapshotTree(root: string): string[] {
 
 /** What a Node.js stack trace looks like; none may reach the user. */
 export const STACK_TRACE = /\n\s+at .+\(.+:\d+:\d+\)|^\s+at /m;
+
+export interface MainRun {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/**
+ * Runs the CLI in-process from the sources (src/cli/main.ts), its output captured; `stderrTerminal` makes standard
+ * error a terminal of that many columns.
+ */
+export async function runMain(args: readonly string[], options: { cwd?: string; stderrTerminal?: { columns: number } } = {}): Promise<MainRun> {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(args, {
+    stdout: { write: (text: string) => (stdout += text) },
+    stderr: { write: (text: string) => (stderr += text), ...(options.stderrTerminal && { isTTY: true, columns: options.stderrTerminal.columns }) },
+    env: { NO_COLOR: '1' },
+    cwd: options.cwd ?? process.cwd(),
+  });
+  return { code, stdout, stderr };
+}

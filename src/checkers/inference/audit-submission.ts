@@ -1,14 +1,18 @@
-import type { Diagnostic, Severity } from '../../report/diagnostic.ts';
+import { applyWaivers, type WaiverSettings } from '../../config/waivers.ts';
+import { compareDiagnostics, type Diagnostic, type Severity } from '../../report/diagnostic.ts';
 import { loadRound } from '../../rounds/load-round.ts';
 import { registry } from '../../rules/registry.ts';
 import type { AnyRule, HarnessSettings, Profile } from '../../rules/rule.ts';
 import type { SubmissionFs } from '../../tree/submission-fs.ts';
 import { SubmissionIndex } from '../../tree/submission-index.ts';
-import { discoverUnits } from '../../tree/units.ts';
+import { nearestFile } from '../../tree/nearest-file.ts';
+import { discoverUnits, keepSubmitters, type UnitTree } from '../../tree/units.ts';
 import { TOOL_NAME, TOOL_VERSION } from '../../version.ts';
 import { FileLoader } from '../file-loader.ts';
 import { runRules } from '../run-rules.ts';
-import { selectRules, type SeveritySetting } from '../rule-selection.ts';
+import { selectRules, type SelectionOptions, type SeveritySetting } from '../rule-selection.ts';
+import { rulesNotRun } from '../rules-not-run.ts';
+import { inShard, type Shard, type ShardRecord } from '../shard.ts';
 import { decideVerdicts, type Rejection, type ResultFacts, type ResultVerdict } from '../verdicts.ts';
 import { detectRound } from './detect-round.ts';
 import { collectResultFacts } from './result-facts.ts';
@@ -27,7 +31,16 @@ export interface AuditOptions {
   readonly harness?: HarnessSettings;
   /** The rules to run; the full registry by default. */
   readonly rules?: readonly AnyRule[];
+  /** Waivers of the configuration file: the findings they cover are marked suppressed and reject nothing. */
+  readonly waivers?: WaiverSettings;
+  /** Audit only the submitters of this shard; root and division rules still check the whole tree, in every shard. */
+  readonly shard?: Shard;
+  /** Hears how the walk and the audit advance, for a progress display. */
+  readonly onProgress?: (progress: AuditProgress) => void;
 }
+
+/** Paths listed so far while the tree is walked, then results audited out of the total. */
+export type AuditProgress = { readonly phase: 'indexing'; readonly entries: number } | { readonly phase: 'auditing'; readonly results: number; readonly total: number };
 
 export interface ActiveRuleSummary {
   readonly id: string;
@@ -46,6 +59,8 @@ export interface AuditResult {
   readonly rejections: readonly Rejection[];
   readonly rules: readonly ActiveRuleSummary[];
   readonly stats: { readonly entries: number; readonly durationMs: number };
+  /** Set when only one shard of the submitters was audited (`check --shard`); `merge` combines the shards. */
+  readonly shard?: ShardRecord;
 }
 
 /** The audit could not start: nothing to audit or no round to audit it against (exit code 2). */
@@ -56,7 +71,8 @@ export class AuditSetupError extends Error {
 /** Audits an MLPerf Inference submission tree: one walk, every applicable rule, each result's verdict. */
 export async function auditSubmission(options: AuditOptions): Promise<AuditResult> {
   const started = performance.now();
-  const index = new SubmissionIndex(await options.fs.walk());
+  const { onProgress, shard } = options;
+  const index = new SubmissionIndex(await options.fs.walk(onProgress && ((entries) => onProgress({ phase: 'indexing', entries }))));
   const detected = options.round === undefined ? await detectRound(options.fs, index) : undefined;
   const roundId = options.round ?? detected?.id;
   if (roundId === undefined) {
@@ -64,13 +80,17 @@ export async function auditSubmission(options: AuditOptions): Promise<AuditResul
   }
   const round = loadRound(roundId);
   const units = discoverUnits(index, round, options.submitter === undefined ? {} : { submitter: options.submitter });
+  const audited = shard === undefined ? units : keepSubmitters(units, (submitter) => inShard(submitter, shard));
   const loader = new FileLoader(options.fs, index);
   const allRules = options.rules ?? registry;
-  const active = selectRules(allRules, { profile: options.profile, round: round.id, checker: round.officialChecker.kind, harness: options.harness !== undefined, ...(options.severities && { severities: options.severities }) });
+  const selection: SelectionOptions = { profile: options.profile, round: round.id, checker: round.officialChecker.kind, harness: options.harness !== undefined, ...(options.severities && { severities: options.severities }) };
+  const active = selectRules(allRules, selection);
 
   const facts = new Map<string, ResultFacts>();
+  const total = audited.ofKind('scenario').length;
+  onProgress?.({ phase: 'auditing', results: 0, total });
   const load: Load = (path, parser) => loader.load(path, parser);
-  const diagnostics = await runRules({
+  const found = await runRules({
     units,
     index,
     loader,
@@ -79,11 +99,18 @@ export async function auditSubmission(options: AuditOptions): Promise<AuditResul
     exhaustive: options.exhaustive ?? false,
     ...(options.harness !== undefined && { harness: options.harness }),
     rules: active,
+    submitters: audited.ofKind('submitter'),
     afterScenario: async (unit) => {
       facts.set(unit.path, await collectResultFacts(load, index, round, unit, options.profile));
+      onProgress?.({ phase: 'auditing', results: facts.size, total });
     },
   });
-  const verdicts = decideVerdicts(round.officialChecker.kind, units, diagnostics, new Map(allRules.map((rule) => [rule.id, rule])), facts);
+  // Said for the whole tree (not the shard), so that every shard says the same and merge keeps one.
+  const notRun = rulesNotRun(allRules, active, selection, units);
+  const anchored = [...notRun, ...found].sort(compareDiagnostics).map((diagnostic) => withAnchor(diagnostic, index));
+  // After every rule and before the verdicts, so that a waived finding rejects nothing.
+  const diagnostics = options.waivers === undefined ? anchored : applyWaivers(anchored, options.waivers, skippedSubmitters(options.submitter === undefined ? units : discoverUnits(index, round), audited));
+  const verdicts = decideVerdicts(round.officialChecker.kind, audited, diagnostics, new Map(allRules.map((rule) => [rule.id, rule])), facts);
 
   return {
     tool: { name: TOOL_NAME, version: TOOL_VERSION },
@@ -96,5 +123,18 @@ export async function auditSubmission(options: AuditOptions): Promise<AuditResul
     rejections: verdicts.rejections,
     rules: active.map(({ rule, severity }) => ({ id: rule.id, description: rule.meta.description, severity })),
     stats: { entries: index.size, durationMs: Math.round(performance.now() - started) },
+    ...(shard !== undefined && { shard: { ...shard, submitters: audited.ofKind('submitter').map((submitter) => submitter.path) } }),
   };
+}
+
+/** The submitters of the tree that `--submitter` or a shard left out of the audit. */
+function skippedSubmitters(whole: UnitTree, audited: UnitTree): ReadonlySet<string> {
+  const auditedPaths = new Set(audited.ofKind('submitter').map((submitter) => submitter.path));
+  return new Set(whole.ofKind('submitter').map((submitter) => submitter.path).filter((path) => !auditedPaths.has(path)));
+}
+
+/** A finding about a folder, a missing path or a link, with the nearest regular file to show it at (Diagnostic.anchor). */
+function withAnchor(diagnostic: Diagnostic, index: SubmissionIndex): Diagnostic {
+  const anchor = nearestFile(index, diagnostic.file);
+  return anchor === undefined || anchor === diagnostic.file ? diagnostic : { ...diagnostic, anchor };
 }

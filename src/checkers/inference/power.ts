@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { assetUrl } from '../../assets.ts';
 import { mllogParser, numberValue, type MllogLog } from '../../parsers/mllog.ts';
 import { parseLogTime, parsePythonFloat } from '../../parsers/power/python-values.ts';
 import { splParser, type SplLog } from '../../parsers/power/spl.ts';
@@ -58,7 +59,7 @@ interface PowerChecksFile {
   readonly rounds: Readonly<Record<string, Omit<PowerCheckData, 'sourcesChecksums'> & { sourcesChecksums: string[] }>>;
 }
 
-const POWER_CHECKS = JSON.parse(readFileSync(new URL('../../rounds/data/power-checks.json', import.meta.url), 'utf8')) as PowerChecksFile;
+const POWER_CHECKS = JSON.parse(readFileSync(assetUrl('rounds/data/power-checks.json'), 'utf8')) as PowerChecksFile;
 const powerCheckCache = new Map<string, PowerCheckData>();
 
 /** The power-check constants of a round; a round the file does not know gets those of the newest round it knows. */

@@ -1,9 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { Ajv } from 'ajv';
 import { load as loadYaml } from 'js-yaml';
+import { assetUrl } from '../../assets.ts';
 import type { ModelResult } from '../model-runner.ts';
 import { formatOfDataTypeName, NUMERIC_FORMATS, type NumericFormat } from './formats.ts';
 import type { ModelProfile } from './inspect.ts';
+import { lazy } from '../../util/lazy.ts';
 
 /**
  * Which numerical formats a model may use (spec harness.md §4.8 check 2). The rules allow any format today; a policy
@@ -35,12 +37,12 @@ const schema = {
   },
 };
 
-const validate = new Ajv({ allErrors: true }).compile<FormatPolicy>(schema);
+const policyValidator = lazy(() => new Ajv({ allErrors: true }).compile<FormatPolicy>(schema));
 
 /** A built-in policy by name ("current", "mlperf-v0.5"), or an organisation's own policy file (YAML or JSON). */
 export function loadFormatPolicy(nameOrPath: string): ModelResult<FormatPolicy> {
   const builtIn = (BUILT_IN_POLICIES as readonly string[]).includes(nameOrPath);
-  const file = builtIn ? new URL(`./policies/${nameOrPath}.yaml`, import.meta.url) : nameOrPath;
+  const file = builtIn ? assetUrl(`harness/onnx/policies/${nameOrPath}.yaml`) : nameOrPath;
   let content: unknown;
   try {
     content = loadYaml(readFileSync(file, 'utf8'));
@@ -48,6 +50,7 @@ export function loadFormatPolicy(nameOrPath: string): ModelResult<FormatPolicy> 
     const reason = (cause as NodeJS.ErrnoException).code === 'ENOENT' ? `does not exist (built-in policies: ${BUILT_IN_POLICIES.join(', ')})` : `cannot be read as YAML (${cause instanceof Error ? cause.message.split('\n')[0] : String(cause)})`;
     return { ok: false, problem: `format policy ${nameOrPath} ${reason}` };
   }
+  const validate = policyValidator();
   if (!validate(content)) {
     const errors = (validate.errors ?? []).map((error) => `${error.instancePath || '/'} ${error.message ?? 'is invalid'}${error.keyword === 'enum' ? ` (${NUMERIC_FORMATS.join(', ')})` : ''}`);
     return { ok: false, problem: `format policy ${nameOrPath} is invalid: ${errors.join('; ')} (expected: name, description, allowedFormats: any or a list of formats, and optionally source, minShare)` };

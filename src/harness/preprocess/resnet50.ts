@@ -16,7 +16,7 @@
  * Only JPEG and PNG are accepted, the formats checked against cv2 (ImageNet is JPEG). CMYK JPEGs are refused: cv2
  * converts them with its own formula, which is not ported.
  */
-import sharp from 'sharp';
+import { loadSharp } from '../native-modules.ts';
 import type { ModelResult } from '../model-runner.ts';
 import { resizeInterArea, type InterleavedImage } from './inter-area.ts';
 
@@ -37,6 +37,7 @@ const VERIFIED_FORMATS = new Set(['jpeg', 'png']);
 export async function decodeImage(bytes: Uint8Array): Promise<ModelResult<DecodedImage>> {
   const options = { autoOrient: true, ignoreIcc: true } as const;
   try {
+    const sharp = await loadSharp();
     const { format, space } = await sharp(bytes, options).metadata();
     if (!VERIFIED_FORMATS.has(format)) {
       return { ok: false, problem: `${format} images are not supported: only JPEG and PNG decoding is verified to match cv2.imread` };

@@ -74,7 +74,7 @@ export default defineRule({
     messageSeverities: { notReproduced: 'warning', noQuantizers: 'info', noEvidence: 'info', cannotCompare: 'warning' },
     rejects: 'scenario',
     official: false,
-    needsHarness: true,
+    needsHarness: { evidence: 'the QDQ model each result ran (submittedModels), the reference model and data set (references), and the calibration images (calibrationLists)' },
   },
   async check({ unit, harness, report }) {
     if (harness === undefined) return;

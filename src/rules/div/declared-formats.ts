@@ -27,7 +27,7 @@ export default defineRule({
     rejects: 'scenario',
     // The official checkers only require weight_data_types to be non-empty (meas/json-fields).
     official: false,
-    needsHarness: true,
+    needsHarness: { evidence: 'the ONNX model each result ran (submittedModels)' },
   },
   async check({ unit, index, round, load, harness, report }) {
     if (harness === undefined) return;

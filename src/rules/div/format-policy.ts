@@ -24,7 +24,7 @@ export default defineRule({
     messageSeverities: { noModel: 'info', unreadable: 'warning', badPolicy: 'warning' },
     rejects: 'scenario',
     official: false,
-    needsHarness: true,
+    needsHarness: { evidence: 'the ONNX model each result ran (submittedModels), and optionally a format policy (formatPolicy)' },
   },
   async check({ unit, harness, report }) {
     if (harness === undefined) return;

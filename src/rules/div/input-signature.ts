@@ -47,7 +47,7 @@ export default defineRule({
     rejects: 'scenario',
     // No official tool sees the model.
     official: false,
-    needsHarness: true,
+    needsHarness: { evidence: 'the ONNX model each result ran (submittedModels) and the reference model (references.<benchmark>.model)' },
   },
   async check({ unit, harness, report }) {
     if (harness === undefined) return;

@@ -45,7 +45,7 @@ export default defineRule({
     messageSeverities: { differsSlightly: 'warning', openDifference: 'info', unreadableTensor: 'warning', noTensors: 'info', cannotCompare: 'warning' },
     rejects: 'scenario',
     official: false,
-    needsHarness: true,
+    needsHarness: { evidence: "the submitter's preprocessed input tensors (submittedTensors) and the reference data set (references.<benchmark>.dataset)" },
   },
   async check({ unit, harness, report }) {
     if (harness === undefined) return;

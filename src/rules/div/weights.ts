@@ -46,7 +46,7 @@ export default defineRule({
     rejects: 'scenario',
     // The official checkers see no model: they only require the weight fields of the measurements JSON to be filled.
     official: false,
-    needsHarness: true,
+    needsHarness: { evidence: 'the ONNX model each result ran (submittedModels) and the reference model (references.<benchmark>.model)' },
   },
   async check({ unit, harness, report }) {
     if (harness === undefined) return;

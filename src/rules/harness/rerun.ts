@@ -23,7 +23,7 @@ export default defineRule({
     rejects: 'scenario',
     // No official tool re-runs anything: the official checker reads the logs and trusts them.
     official: false,
-    needsHarness: true,
+    needsHarness: { evidence: 'reference models and data sets to re-run sampled queries on (references)' },
   },
   async check({ unit, harness, report }) {
     if (harness === undefined) return;
