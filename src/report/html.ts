@@ -223,20 +223,32 @@ function select(name: string, label: string, values: readonly string[]): Html {
 
 type FileLink = (file: string) => string;
 
-function resultsSection(result: AuditResult, linkTo: FileLink): Html {
+/** A section holding one filtered table (results or findings), or a line saying there is nothing to show. */
+function tableSection(table: { id: string; heading: string; columns: readonly string[]; rows: readonly Html[]; empty: Html; noMatch: string }): Html {
   const body =
-    result.results.length === 0
-      ? html`<p class="none">No result folder (<code>&lt;division&gt;/&lt;submitter&gt;/results/&lt;system&gt;/&lt;benchmark&gt;/&lt;scenario&gt;</code>) was found.</p>`
-      : html`<table id="results" data-filtered aria-labelledby="results-heading">
-<thead><tr><th scope="col">Submitter</th><th scope="col">Division</th><th scope="col">System</th><th scope="col">Benchmark</th><th scope="col">Scenario</th><th scope="col">Verdict</th><th scope="col">Reasons</th></tr></thead>
-<tbody>${result.results.map((verdict) => resultRow(verdict, linkTo))}
+    table.rows.length === 0
+      ? html`<p class="none">${table.empty}</p>`
+      : html`<table id="${table.id}" data-filtered aria-labelledby="${table.id}-heading">
+<thead><tr>${table.columns.map((column) => html`<th scope="col">${column}</th>`)}</tr></thead>
+<tbody>${table.rows}
 </tbody>
 </table>
-<p id="results-none" class="none" hidden>No result matches the filters.</p>`;
+<p id="${table.id}-none" class="none" hidden>${table.noMatch}</p>`;
   return html`<section>
-<h2 id="results-heading">Results</h2>
+<h2 id="${table.id}-heading">${table.heading}</h2>
 ${body}
 </section>`;
+}
+
+function resultsSection(result: AuditResult, linkTo: FileLink): Html {
+  return tableSection({
+    id: 'results',
+    heading: 'Results',
+    columns: ['Submitter', 'Division', 'System', 'Benchmark', 'Scenario', 'Verdict', 'Reasons'],
+    rows: result.results.map((verdict) => resultRow(verdict, linkTo)),
+    empty: html`No result folder (<code>&lt;division&gt;/&lt;submitter&gt;/results/&lt;system&gt;/&lt;benchmark&gt;/&lt;scenario&gt;</code>) was found.`,
+    noMatch: 'No result matches the filters.',
+  });
 }
 
 function resultRow(verdict: ResultVerdict, linkTo: FileLink): Html {
@@ -264,19 +276,14 @@ function ruleLink(ruleId: string): Html {
 }
 
 function findingsSection(result: AuditResult, linkTo: FileLink): Html {
-  const body =
-    result.diagnostics.length === 0
-      ? html`<p class="none">No problems found.</p>`
-      : html`<table id="findings" data-filtered aria-labelledby="findings-heading">
-<thead><tr><th scope="col">Severity</th><th scope="col">File</th><th scope="col">Message</th><th scope="col">Rule</th></tr></thead>
-<tbody>${result.diagnostics.map((diagnostic) => findingRow(diagnostic, linkTo))}
-</tbody>
-</table>
-<p id="findings-none" class="none" hidden>No finding matches the filters.</p>`;
-  return html`<section>
-<h2 id="findings-heading">Findings</h2>
-${body}
-</section>`;
+  return tableSection({
+    id: 'findings',
+    heading: 'Findings',
+    columns: ['Severity', 'File', 'Message', 'Rule'],
+    rows: result.diagnostics.map((diagnostic) => findingRow(diagnostic, linkTo)),
+    empty: html`No problems found.`,
+    noMatch: 'No finding matches the filters.',
+  });
 }
 
 function findingRow(diagnostic: Diagnostic, linkTo: FileLink): Html {
