@@ -23604,15 +23604,58 @@ function undeclaredFormats(profile, declared, minShare = 0.01) {
 }
 
 // src/harness/onnx/inspect.ts
-import { stat as stat4, readFile as readFile4 } from "node:fs/promises";
+import { open as open2, stat as stat4 } from "node:fs/promises";
 
 // src/harness/onnx/wire-reader.ts
+import { readSync } from "node:fs";
 var WireFormatError = class extends Error {
   name = "WireFormatError";
 };
 var WireType = { VARINT: 0, FIXED64: 1, LENGTH_DELIMITED: 2, FIXED32: 5 };
 var TWO_TO_32 = 2 ** 32;
 var textDecoder = new TextDecoder();
+var PAGE_BITS = 14;
+var PAGE_SIZE = 1 << PAGE_BITS;
+var FileBytes = class {
+  pages = /* @__PURE__ */ new Map();
+  descriptor;
+  length;
+  currentPage = -1;
+  current = new Uint8Array(0);
+  constructor(descriptor, length) {
+    this.descriptor = descriptor;
+    this.length = length;
+  }
+  byteAt(position2) {
+    const page2 = position2 >>> PAGE_BITS;
+    if (page2 !== this.currentPage) {
+      this.current = this.page(page2);
+      this.currentPage = page2;
+    }
+    return this.current[position2 & PAGE_SIZE - 1] ?? 0;
+  }
+  slice(start, end) {
+    const bytes = new Uint8Array(end - start);
+    for (let offset = start; offset < end; ) {
+      const page2 = this.page(offset >>> PAGE_BITS);
+      const from = offset & PAGE_SIZE - 1;
+      const count = Math.min(end - offset, PAGE_SIZE - from);
+      bytes.set(page2.subarray(from, from + count), offset - start);
+      offset += count;
+    }
+    return bytes;
+  }
+  page(index) {
+    let page2 = this.pages.get(index);
+    if (page2 === void 0) {
+      const start = index * PAGE_SIZE;
+      page2 = new Uint8Array(Math.min(PAGE_SIZE, this.length - start));
+      readSync(this.descriptor, page2, 0, page2.length, start);
+      this.pages.set(index, page2);
+    }
+    return page2;
+  }
+};
 var WireReader = class _WireReader {
   bytes;
   end;
@@ -23634,7 +23677,7 @@ var WireReader = class _WireReader {
     let high = 0;
     for (let shift = 0; shift < 70; shift += 7) {
       if (this.position >= this.end) throw new WireFormatError(`varint runs past the end of its message at byte ${this.position}`);
-      const byte = this.bytes[this.position++] ?? 0;
+      const byte = this.bytes.byteAt(this.position++);
       const bits = byte & 127;
       if (shift < 28) low |= bits << shift;
       else if (shift === 28) {
@@ -23673,7 +23716,7 @@ var WireReader = class _WireReader {
   }
   /** The remaining bytes as UTF-8 text. */
   text() {
-    return textDecoder.decode(this.bytes.subarray(this.position, this.end));
+    return textDecoder.decode(this.bytes.slice(this.position, this.end));
   }
   /** The remaining bytes as packed varints (a packed `repeated int64`). */
   packedVarints() {
@@ -23700,7 +23743,7 @@ function dataTypeName(code) {
   return DATA_TYPE_NAMES.get(code) ?? `UNKNOWN_${code}`;
 }
 var MAX_MODEL_FILE_BYTES = 2 ** 31 - 1;
-function inspectModel(bytes) {
+function inspectBytes(bytes) {
   try {
     return { ok: true, profile: profileOf(scanModel(new WireReader(bytes))) };
   } catch (error) {
@@ -23723,10 +23766,14 @@ async function inspectModelFile(path11) {
   const key = `${path11}\0${size}\0${modified}`;
   let inspected = inspectedFiles.get(key);
   if (inspected === void 0) {
-    inspected = readFile4(path11).then((bytes) => {
-      const result = inspectModel(bytes);
-      return result.ok ? result : { ok: false, problem: `${path11} is ${result.problem}` };
-    });
+    inspected = open2(path11, "r").then(async (handle) => {
+      try {
+        const result = inspectBytes(new FileBytes(handle.fd, size));
+        return result.ok ? result : { ok: false, problem: `${path11} is ${result.problem}` };
+      } finally {
+        await handle.close();
+      }
+    }, (cause) => ({ ok: false, problem: `${path11} cannot be read (${cause.code ?? cause.message})` }));
     inspectedFiles.set(key, inspected);
   }
   return inspected;
@@ -24247,9 +24294,9 @@ var input_signature_default = defineRule({
     const submittedInputs = submitted.profile.inputs;
     const referenceInputs = expected.profile.inputs;
     const names = (values) => values.map((value) => value.name).join(", ");
-    const open2 = unit.division === "open";
+    const open3 = unit.division === "open";
     if (submittedInputs.length !== referenceInputs.length) {
-      if (open2) report({ messageId: "openDifference", data: { model, difference: `${submittedInputs.length} inputs instead of ${referenceInputs.length}` } });
+      if (open3) report({ messageId: "openDifference", data: { model, difference: `${submittedInputs.length} inputs instead of ${referenceInputs.length}` } });
       else report({ messageId: "inputCount", data: { model, reference, submitted: submittedInputs.length, submittedNames: names(submittedInputs), referenceNames: names(referenceInputs) } });
       return;
     }
@@ -24257,7 +24304,7 @@ var input_signature_default = defineRule({
       const input = submittedInputs.find((candidate) => candidate.name === referenceInput.name) ?? submittedInputs[position2];
       if (fits(input, referenceInput)) return;
       const data = { model, input: input.name, submittedShape: describeShape(input), referenceName: referenceInput.name, referenceShape: describeShape(referenceInput) };
-      if (open2) report({ messageId: "openDifference", data: { model, difference: `${input.name} ${data.submittedShape} for ${referenceInput.name} ${data.referenceShape}` } });
+      if (open3) report({ messageId: "openDifference", data: { model, difference: `${input.name} ${data.submittedShape} for ${referenceInput.name} ${data.referenceShape}` } });
       else report({ messageId: "shape", data });
     });
   }
@@ -24540,7 +24587,7 @@ var no_caching_default = defineRule({
 });
 
 // src/rules/div/preprocessing.ts
-import { readdir as readdir3, readFile as readFile5 } from "node:fs/promises";
+import { readdir as readdir3, readFile as readFile4 } from "node:fs/promises";
 import path4 from "node:path";
 
 // src/division/npy.ts
@@ -24623,7 +24670,7 @@ function compareTensor(submitted, reference, referenceShape, declaration = {}) {
 
 // src/rules/div/preprocessing.ts
 async function compareOne(file, fill, shape, declaration) {
-  const array = readNpy(await readFile5(file));
+  const array = readNpy(await readFile4(file));
   if (!array.ok) return array;
   const reference = new Float32Array(shape[0] * shape[1] * shape[2]);
   const problem2 = await fill(reference);
@@ -24709,7 +24756,7 @@ var preprocessing_default = defineRule({
 });
 
 // src/rules/div/weights.ts
-import { readFile as readFile6 } from "node:fs/promises";
+import { readFile as readFile5 } from "node:fs/promises";
 
 // src/division/weights.ts
 function floatSpacing(value, mantissaBits, minNormalExponent) {
@@ -25026,7 +25073,7 @@ function examples(findings2) {
 }
 async function readModel(path11) {
   try {
-    return await readFile6(path11);
+    return await readFile5(path11);
   } catch (cause) {
     return `${path11} cannot be read (${cause.code ?? String(cause)})`;
   }
@@ -27736,8 +27783,8 @@ var model_valid_for_system_type_default = defineRule({
     official: {}
   },
   async check({ unit, round, load: load2, profile, report }) {
-    const open2 = unit.division === "open";
-    if (profile === "official" && open2 && round.officialChecker.kind === "modular") return;
+    const open3 = unit.division === "open";
+    if (profile === "official" && open3 && round.officialChecker.kind === "modular") return;
     const scenarios = await benchmarkScenarios(load2, round, unit);
     if (scenarios === void 0 || scenarios.table !== void 0) return;
     const { model, systemType } = scenarios;
@@ -27746,7 +27793,7 @@ var model_valid_for_system_type_default = defineRule({
       report({ messageId: "notForCategory", file: unit.path, data: { model, systemType, round: round.id, system: unit.system, systemJson } });
       return;
     }
-    if (!open2) return;
+    if (!open3) return;
     const mapping = `${unit.division}/${unit.submitter}/model_mapping.json`;
     report({ messageId: "unmappedModel", file: unit.path, data: { benchmark: unit.benchmark, model, round: round.id, mapping } });
   }
@@ -29977,18 +30024,18 @@ var proto = Object.defineProperties(() => {
     }
   }
 });
-var createStyler = (open2, close, parent) => {
+var createStyler = (open3, close, parent) => {
   let openAll;
   let closeAll;
   if (parent === void 0) {
-    openAll = open2;
+    openAll = open3;
     closeAll = close;
   } else {
-    openAll = parent.openAll + open2;
+    openAll = parent.openAll + open3;
     closeAll = close + parent.closeAll;
   }
   return {
-    open: open2,
+    open: open3,
     close,
     openAll,
     closeAll,
@@ -30108,9 +30155,9 @@ var ANNOTATIONS_PER_STEP = { error: 10, warning: 10, notice: 10 };
 var githubReporter = (result) => annotations(result).map((line) => `${line}
 `).join("");
 function annotations(result) {
-  const open2 = result.diagnostics.filter((diagnostic) => diagnostic.suppression === void 0);
-  const waived = result.diagnostics.length - open2.length;
-  const ofSeverity = (severity) => open2.filter((diagnostic) => diagnostic.severity === severity);
+  const open3 = result.diagnostics.filter((diagnostic) => diagnostic.suppression === void 0);
+  const waived = result.diagnostics.length - open3.length;
+  const ofSeverity = (severity) => open3.filter((diagnostic) => diagnostic.severity === severity);
   const needsClosingNotice = waived > 0 || SEVERITIES.some((severity) => ofSeverity(severity).length > ANNOTATIONS_PER_STEP[COMMAND[severity]]);
   const lines = [];
   const omitted = [];
@@ -30351,17 +30398,27 @@ function distinct(values) {
 function select(name, label, values) {
   return html`<label>${label}<select name="${name}"><option value="">all</option>${values.map((value) => html`<option value="${value}">${value}</option>`)}</select></label>`;
 }
-function resultsSection(result, linkTo) {
-  const body = result.results.length === 0 ? html`<p class="none">No result folder (<code>&lt;division&gt;/&lt;submitter&gt;/results/&lt;system&gt;/&lt;benchmark&gt;/&lt;scenario&gt;</code>) was found.</p>` : html`<table id="results" data-filtered aria-labelledby="results-heading">
-<thead><tr><th scope="col">Submitter</th><th scope="col">Division</th><th scope="col">System</th><th scope="col">Benchmark</th><th scope="col">Scenario</th><th scope="col">Verdict</th><th scope="col">Reasons</th></tr></thead>
-<tbody>${result.results.map((verdict) => resultRow(verdict, linkTo))}
+function tableSection(table) {
+  const body = table.rows.length === 0 ? html`<p class="none">${table.empty}</p>` : html`<table id="${table.id}" data-filtered aria-labelledby="${table.id}-heading">
+<thead><tr>${table.columns.map((column) => html`<th scope="col">${column}</th>`)}</tr></thead>
+<tbody>${table.rows}
 </tbody>
 </table>
-<p id="results-none" class="none" hidden>No result matches the filters.</p>`;
+<p id="${table.id}-none" class="none" hidden>${table.noMatch}</p>`;
   return html`<section>
-<h2 id="results-heading">Results</h2>
+<h2 id="${table.id}-heading">${table.heading}</h2>
 ${body}
 </section>`;
+}
+function resultsSection(result, linkTo) {
+  return tableSection({
+    id: "results",
+    heading: "Results",
+    columns: ["Submitter", "Division", "System", "Benchmark", "Scenario", "Verdict", "Reasons"],
+    rows: result.results.map((verdict) => resultRow(verdict, linkTo)),
+    empty: html`No result folder (<code>&lt;division&gt;/&lt;submitter&gt;/results/&lt;system&gt;/&lt;benchmark&gt;/&lt;scenario&gt;</code>) was found.`,
+    noMatch: "No result matches the filters."
+  });
 }
 function resultRow(verdict, linkTo) {
   const { metric: metric2, power } = verdict;
@@ -30383,16 +30440,14 @@ function ruleLink(ruleId) {
   return link;
 }
 function findingsSection(result, linkTo) {
-  const body = result.diagnostics.length === 0 ? html`<p class="none">No problems found.</p>` : html`<table id="findings" data-filtered aria-labelledby="findings-heading">
-<thead><tr><th scope="col">Severity</th><th scope="col">File</th><th scope="col">Message</th><th scope="col">Rule</th></tr></thead>
-<tbody>${result.diagnostics.map((diagnostic) => findingRow(diagnostic, linkTo))}
-</tbody>
-</table>
-<p id="findings-none" class="none" hidden>No finding matches the filters.</p>`;
-  return html`<section>
-<h2 id="findings-heading">Findings</h2>
-${body}
-</section>`;
+  return tableSection({
+    id: "findings",
+    heading: "Findings",
+    columns: ["Severity", "File", "Message", "Rule"],
+    rows: result.diagnostics.map((diagnostic) => findingRow(diagnostic, linkTo)),
+    empty: html`No problems found.`,
+    noMatch: "No finding matches the filters."
+  });
 }
 function findingRow(diagnostic, linkTo) {
   const { division, submitter } = unitOwners(diagnostic.unit.path);
@@ -30546,13 +30601,13 @@ function suiteXml(suite) {
 }
 function caseXml(testCase2) {
   const { outcome, output } = testCase2;
-  const open2 = `    <testcase${attributes({ classname: ruleCategory(testCase2.ruleId), name: testCase2.ruleId })}`;
+  const open3 = `    <testcase${attributes({ classname: ruleCategory(testCase2.ruleId), name: testCase2.ruleId })}`;
   const inner = [
     ...outcome.kind === "skipped" ? [`      <skipped${attributes({ message: outcome.message })}/>`] : [],
     ...outcome.kind === "failure" || outcome.kind === "error" ? [`      <${outcome.kind}${attributes({ message: outcome.message, type: outcome.type })}>${xmlText(outcome.body)}</${outcome.kind}>`] : [],
     ...output.length > 0 ? [`      <system-out>${xmlText(output.join("\n"))}</system-out>`] : []
   ];
-  return inner.length === 0 ? [`${open2}/>`] : [`${open2}>`, ...inner, "    </testcase>"];
+  return inner.length === 0 ? [`${open3}/>`] : [`${open3}>`, ...inner, "    </testcase>"];
 }
 function countsOf(suite) {
   const count = (kind) => suite.cases.filter((testCase2) => testCase2.outcome.kind === kind).length;
@@ -30584,9 +30639,9 @@ function headline(result) {
   const accepted = result.results.filter((verdict) => verdict.status === "accepted").length;
   const rejected = result.results.length - accepted;
   const round = result.round.detected ? `${result.round.id} (recognised from the logs: ${markdownText(result.round.evidence ?? "")})` : result.round.id;
-  const open2 = result.diagnostics.filter((diagnostic) => diagnostic.suppression === void 0);
-  const count = (severity) => plural(open2.filter((diagnostic) => diagnostic.severity === severity).length, severity);
-  const waived = result.diagnostics.length - open2.length;
+  const open3 = result.diagnostics.filter((diagnostic) => diagnostic.suppression === void 0);
+  const count = (severity) => plural(open3.filter((diagnostic) => diagnostic.severity === severity).length, severity);
+  const waived = result.diagnostics.length - open3.length;
   const seconds = (result.stats.durationMs / 1e3).toFixed(1);
   return [
     `## ${result.tool.name}: ${accepted} accepted, ${rejected} rejected`,

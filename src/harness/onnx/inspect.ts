@@ -1,7 +1,7 @@
-import { stat, readFile } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import { DataType } from './model-builder.ts';
 import { formatOfDataType, NUMERIC_FORMATS, type FormatShare, type NumericFormat } from './formats.ts';
-import { bytesOf, varintOf, varintsOf, WireFormatError, WireReader } from './wire-reader.ts';
+import { bytesOf, FileBytes, MemoryBytes, varintOf, varintsOf, WireFormatError, WireReader, type ByteSource } from './wire-reader.ts';
 
 /**
  * What an ONNX model says about its numerical formats (spec harness.md §3.3, §4.8), read straight from the protobuf
@@ -75,6 +75,10 @@ export const MAX_MODEL_FILE_BYTES = 2 ** 31 - 1;
 
 /** Profiles a model's bytes; a corrupt or truncated file gives a problem, never an exception. */
 export function inspectModel(bytes: Uint8Array): InspectResult {
+  return inspectBytes(new MemoryBytes(bytes));
+}
+
+function inspectBytes(bytes: ByteSource): InspectResult {
   try {
     return { ok: true, profile: profileOf(scanModel(new WireReader(bytes))) };
   } catch (error) {
@@ -100,10 +104,15 @@ export async function inspectModelFile(path: string): Promise<InspectResult> {
   const key = `${path}\0${size}\0${modified}`;
   let inspected = inspectedFiles.get(key);
   if (inspected === undefined) {
-    inspected = readFile(path).then((bytes) => {
-      const result = inspectModel(bytes);
-      return result.ok ? result : { ok: false, problem: `${path} is ${result.problem}` };
-    });
+    inspected = open(path, 'r').then(async (handle) => {
+      try {
+        // Page by page: only the model's structure is read, never the tensor data it skips.
+        const result = inspectBytes(new FileBytes(handle.fd, size));
+        return result.ok ? result : { ok: false, problem: `${path} is ${result.problem}` };
+      } finally {
+        await handle.close();
+      }
+    }, (cause: NodeJS.ErrnoException) => ({ ok: false, problem: `${path} cannot be read (${cause.code ?? cause.message})` }));
     inspectedFiles.set(key, inspected);
   }
   return inspected;

@@ -1,3 +1,5 @@
+import { readSync } from 'node:fs';
+
 /**
  * A bounds-checked reader of protobuf wire format (spec harness.md Appendix C), enough to walk ONNX messages without
  * decoding them: length-delimited fields become views over the same bytes, so tensor `raw_data` is skipped by length
@@ -16,12 +18,92 @@ export type WireField = { readonly field: number; readonly wireType: 0; readonly
 const TWO_TO_32 = 2 ** 32;
 const textDecoder = new TextDecoder();
 
+/**
+ * The bytes a reader walks: a buffer in memory, or a file read page by page on demand, so that a model's tensor data,
+ * which the reader skips by length, is never read from disk at all.
+ */
+export interface ByteSource {
+  readonly length: number;
+  byteAt(position: number): number;
+  slice(start: number, end: number): Uint8Array;
+}
+
+export class MemoryBytes implements ByteSource {
+  private readonly bytes: Uint8Array;
+
+  constructor(bytes: Uint8Array) {
+    this.bytes = bytes;
+  }
+
+  get length(): number {
+    return this.bytes.length;
+  }
+
+  byteAt(position: number): number {
+    return this.bytes[position] ?? 0;
+  }
+
+  slice(start: number, end: number): Uint8Array {
+    return this.bytes.subarray(start, end);
+  }
+}
+
+/** Pages of 16 KiB: small enough that skipped tensor data is mostly never read, large enough for few reads. */
+const PAGE_BITS = 14;
+const PAGE_SIZE = 1 << PAGE_BITS;
+
+/** A file read in pages as the reader reaches them (synchronously: the walk is synchronous, and pages are small). */
+export class FileBytes implements ByteSource {
+  private readonly pages = new Map<number, Uint8Array>();
+  private readonly descriptor: number;
+  readonly length: number;
+  private currentPage = -1;
+  private current: Uint8Array = new Uint8Array(0);
+
+  constructor(descriptor: number, length: number) {
+    this.descriptor = descriptor;
+    this.length = length;
+  }
+
+  byteAt(position: number): number {
+    const page = position >>> PAGE_BITS;
+    if (page !== this.currentPage) {
+      this.current = this.page(page);
+      this.currentPage = page;
+    }
+    return this.current[position & (PAGE_SIZE - 1)] ?? 0;
+  }
+
+  slice(start: number, end: number): Uint8Array {
+    const bytes = new Uint8Array(end - start);
+    for (let offset = start; offset < end; ) {
+      const page = this.page(offset >>> PAGE_BITS);
+      const from = offset & (PAGE_SIZE - 1);
+      const count = Math.min(end - offset, PAGE_SIZE - from);
+      bytes.set(page.subarray(from, from + count), offset - start);
+      offset += count;
+    }
+    return bytes;
+  }
+
+  private page(index: number): Uint8Array {
+    let page = this.pages.get(index);
+    if (page === undefined) {
+      const start = index * PAGE_SIZE;
+      page = new Uint8Array(Math.min(PAGE_SIZE, this.length - start));
+      readSync(this.descriptor, page, 0, page.length, start);
+      this.pages.set(index, page);
+    }
+    return page;
+  }
+}
+
 export class WireReader {
-  readonly bytes: Uint8Array;
+  readonly bytes: ByteSource;
   readonly end: number;
   position: number;
 
-  constructor(bytes: Uint8Array, start = 0, end = bytes.length) {
+  constructor(bytes: ByteSource, start = 0, end = bytes.length) {
     this.bytes = bytes;
     this.position = start;
     this.end = end;
@@ -40,7 +122,7 @@ export class WireReader {
     let high = 0;
     for (let shift = 0; shift < 70; shift += 7) {
       if (this.position >= this.end) throw new WireFormatError(`varint runs past the end of its message at byte ${this.position}`);
-      const byte = this.bytes[this.position++] ?? 0;
+      const byte = this.bytes.byteAt(this.position++);
       const bits = byte & 0x7f;
       if (shift < 28) low |= bits << shift;
       else if (shift === 28) {
@@ -81,7 +163,7 @@ export class WireReader {
 
   /** The remaining bytes as UTF-8 text. */
   text(): string {
-    return textDecoder.decode(this.bytes.subarray(this.position, this.end));
+    return textDecoder.decode(this.bytes.slice(this.position, this.end));
   }
 
   /** The remaining bytes as packed varints (a packed `repeated int64`). */

@@ -193,6 +193,31 @@ describe('inspectModelFile', () => {
     expect(result.ok && result.profile.quantization.weightFormats).toEqual({ FLOAT8E4M3FN: 1 });
   });
 
+  it('reads a file page by page to the same profile as the whole file in memory, and reports a truncated file', async () => {
+    // Five 80 KB weights: tensor data spans many 16 KiB pages between the pieces of structure the reader reads.
+    const layers = 5;
+    const model = buildModel({
+      opset: 13,
+      graph: {
+        name: 'paged',
+        nodes: Array.from({ length: layers }, (_, layer) => node('Add', [layer === 0 ? 'x' : `h${layer}`, `w${layer}`], [layer === layers - 1 ? 'y' : `h${layer + 1}`])),
+        initializers: Array.from({ length: layers }, (_, layer) => tensor(`w${layer}`, [20_000], new Float32Array(20_000).fill(layer))),
+        inputs: [valueInfo('x', DataType.FLOAT, [20_000])],
+        outputs: [valueInfo('y', DataType.FLOAT, [20_000])],
+      },
+    });
+    const bytes = encodeModel(model);
+    expect(bytes.length).toBeGreaterThan(layers * 80_000);
+    const file = path.join(folder, 'paged.onnx');
+    writeFileSync(file, bytes);
+    const paged = await inspectModelFile(file);
+    expect(paged).toEqual(inspectModel(bytes));
+    expect(paged.ok && paged.profile.parameters.total).toBe(layers * 20_000);
+    const truncated = path.join(folder, 'truncated.onnx');
+    writeFileSync(truncated, bytes.subarray(0, Math.floor(bytes.length * 0.6)));
+    expect(await inspectModelFile(truncated)).toMatchObject({ ok: false, problem: expect.stringMatching(/truncated\.onnx is not a readable ONNX model: .*(truncated file|past the end)/) });
+  });
+
   it('names the file in its problems', async () => {
     const file = path.join(folder, 'broken.onnx');
     writeFileSync(file, Uint8Array.of(0x3b));
