@@ -24552,11 +24552,13 @@ var no_caching_default = defineRule({
   },
   async check({ unit, index, round, load: load2, report }) {
     const trace = `${unit.path}/${TRACE}`;
+    const offline = canonicalScenario(unit.scenario) === "Offline";
+    const whatWouldHelp = offline ? "In Offline not even a trace can show it" : ENABLE_TRACE;
     const remaining = async () => {
-      if (unit.division === "open") return `Nothing else in the submission tests for caching: the open division runs no compliance tests. ${ENABLE_TRACE}`;
+      if (unit.division === "open") return `Nothing else in the submission tests for caching: the open division runs no compliance tests. ${whatWouldHelp}`;
       const model = await modelOfUnit(load2, round, unit);
       if (roundModel(round, model)?.complianceTests?.includes("TEST04") === true) return "TEST04 is the evidence against caching here (comp/test04-recompute compares it with the submitted run)";
-      return `Nothing else in the submission tests for caching: ${model} has no TEST04 in ${round.id}. ${ENABLE_TRACE}`;
+      return `Nothing else in the submission tests for caching: ${model} has no TEST04 in ${round.id}. ${whatWouldHelp}`;
     };
     if (!index.isFile(trace)) {
       report({ messageId: "noTrace", data: { trace: TRACE, remaining: await remaining() } });
@@ -24568,7 +24570,7 @@ var no_caching_default = defineRule({
       report({ messageId: "unusableTrace", file: trace, data: { trace: TRACE, reason, remaining: await remaining() } });
       return;
     }
-    if (canonicalScenario(unit.scenario) === "Offline") {
+    if (offline) {
       report({ messageId: "offlineUntestable", file: trace, data: { remaining: await remaining() } });
       return;
     }

@@ -45,11 +45,14 @@ export default defineRule({
   },
   async check({ unit, index, round, load, report }) {
     const trace = `${unit.path}/${TRACE}`;
+    const offline = canonicalScenario(unit.scenario) === 'Offline';
+    // A trace can show caching in the other scenarios; in Offline it cannot (offlineUntestable).
+    const whatWouldHelp = offline ? 'In Offline not even a trace can show it' : ENABLE_TRACE;
     const remaining = async (): Promise<string> => {
-      if (unit.division === 'open') return `Nothing else in the submission tests for caching: the open division runs no compliance tests. ${ENABLE_TRACE}`;
+      if (unit.division === 'open') return `Nothing else in the submission tests for caching: the open division runs no compliance tests. ${whatWouldHelp}`;
       const model = await modelOfUnit(load, round, unit);
       if (roundModel(round, model)?.complianceTests?.includes('TEST04') === true) return 'TEST04 is the evidence against caching here (comp/test04-recompute compares it with the submitted run)';
-      return `Nothing else in the submission tests for caching: ${model} has no TEST04 in ${round.id}. ${ENABLE_TRACE}`;
+      return `Nothing else in the submission tests for caching: ${model} has no TEST04 in ${round.id}. ${whatWouldHelp}`;
     };
     if (!index.isFile(trace)) {
       report({ messageId: 'noTrace', data: { trace: TRACE, remaining: await remaining() } });
@@ -61,7 +64,7 @@ export default defineRule({
       report({ messageId: 'unusableTrace', file: trace, data: { trace: TRACE, reason, remaining: await remaining() } });
       return;
     }
-    if (canonicalScenario(unit.scenario) === 'Offline') {
+    if (offline) {
       report({ messageId: 'offlineUntestable', file: trace, data: { remaining: await remaining() } });
       return;
     }

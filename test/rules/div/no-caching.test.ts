@@ -59,13 +59,13 @@ testRule(rule, {
       name: 'no trace in open: nothing else tests caching',
       round: 'v4.1',
       tree: openResult.tree,
-      errors: [{ messageId: 'noTrace', severity: 'info', message: 'the open division runs no compliance tests' }],
+      errors: [{ messageId: 'noTrace', severity: 'info', message: 'the open division runs no compliance tests. Run LoadGen with tracing' }],
     },
     {
       name: 'the empty trace of a real result whose model has no TEST04',
       round: 'v4.1',
       tree: llama.tree,
-      errors: [{ messageId: 'unusableTrace', severity: 'info', file: `${llama.path}/${TRACE}`, message: 'is empty: LoadGen was run without tracing, or the file was emptied). Nothing else in the submission tests for caching: llama2-70b-99 has no TEST04 in v4.1' }],
+      errors: [{ messageId: 'unusableTrace', severity: 'info', file: `${llama.path}/${TRACE}`, message: 'is empty: LoadGen was run without tracing, or the file was emptied). Nothing else in the submission tests for caching: llama2-70b-99 has no TEST04 in v4.1. In Offline not even a trace can show it.' }],
     },
     {
       name: 'a trace of other events only',
