@@ -3268,8 +3268,8 @@ var require_utils = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path11) {
-      let input = path11;
+    function removeDotSegments(path12) {
+      let input = path12;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -3343,11 +3343,11 @@ var require_utils = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path11) {
-      if (path11 === "" || path11[0] === "/") {
-        return removeDotSegments(path11);
+    function removeDotSegmentsRelative(path12) {
+      if (path12 === "" || path12[0] === "/") {
+        return removeDotSegments(path12);
       }
-      const segments = path11.split("/");
+      const segments = path12.split("/");
       const last = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -3710,8 +3710,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path11 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path11 && path11 !== "/" ? path11 : void 0;
+        const path12 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path12 && path12 !== "/" ? path12 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -12741,8 +12741,8 @@ var require_onnx = __commonJS({
 
 // src/action/run-action.ts
 import { tmpdir } from "node:os";
-import { appendFileSync as appendFileSync2, mkdirSync, statSync, writeFileSync } from "node:fs";
-import path10 from "node:path";
+import { appendFileSync as appendFileSync2, mkdirSync, writeFileSync } from "node:fs";
+import path11 from "node:path";
 
 // src/checkers/internal-rules.ts
 var RULE_CRASHED = {
@@ -12763,13 +12763,13 @@ var EXPIRED_WAIVER = {
 var INTERNAL_RULES = [RULE_CRASHED, UNUSED_WAIVER, EXPIRED_WAIVER];
 
 // src/tree/entry.ts
-function baseName(path11) {
-  const slash = path11.lastIndexOf("/");
-  return slash === -1 ? path11 : path11.slice(slash + 1);
+function baseName(path12) {
+  const slash = path12.lastIndexOf("/");
+  return slash === -1 ? path12 : path12.slice(slash + 1);
 }
-function parentPath(path11) {
-  const slash = path11.lastIndexOf("/");
-  return slash === -1 ? "" : path11.slice(0, slash);
+function parentPath(path12) {
+  const slash = path12.lastIndexOf("/");
+  return slash === -1 ? "" : path12.slice(0, slash);
 }
 function joinPath(...parts) {
   return parts.filter((part) => part !== "").join("/");
@@ -12799,29 +12799,29 @@ var SubmissionIndex = class {
   get size() {
     return this.#entries.size;
   }
-  get(path11) {
-    return this.#entries.get(path11);
+  get(path12) {
+    return this.#entries.get(path12);
   }
   /** The entry a path stands for after following a link inside the tree. */
-  resolve(path11) {
-    const entry = this.#entries.get(path11);
+  resolve(path12) {
+    const entry = this.#entries.get(path12);
     if (entry?.kind === "symlink" && entry.link?.resolution === "inside" && entry.link.targetPath !== void 0) {
       return this.#entries.get(entry.link.targetPath);
     }
     return entry;
   }
-  isFile(path11) {
-    return this.resolve(path11)?.kind === "file";
+  isFile(path12) {
+    return this.resolve(path12)?.kind === "file";
   }
-  isDirectory(path11) {
-    return path11 === "" || this.resolve(path11)?.kind === "directory";
+  isDirectory(path12) {
+    return path12 === "" || this.resolve(path12)?.kind === "directory";
   }
-  exists(path11) {
-    return this.isFile(path11) || this.isDirectory(path11);
+  exists(path12) {
+    return this.isFile(path12) || this.isDirectory(path12);
   }
   /** Size of a file (following inside links); undefined when it is not a readable file. */
-  fileSize(path11) {
-    const entry = this.resolve(path11);
+  fileSize(path12) {
+    const entry = this.resolve(path12);
     return entry?.kind === "file" ? entry.size : void 0;
   }
   /** Direct children of a directory, sorted by name; empty for anything that is not a listed directory. */
@@ -12840,14 +12840,14 @@ var SubmissionIndex = class {
   *descendants(dir) {
     const prefix = dir === "" ? "" : `${dir}/`;
     for (let index = lowerBound(this.#sortedPaths, prefix); index < this.#sortedPaths.length; index++) {
-      const path11 = this.#sortedPaths[index];
-      if (!path11.startsWith(prefix)) break;
-      if (path11 !== dir) yield this.#entries.get(path11);
+      const path12 = this.#sortedPaths[index];
+      if (!path12.startsWith(prefix)) break;
+      if (path12 !== dir) yield this.#entries.get(path12);
     }
   }
   /** All entries in path order. */
   *all() {
-    for (const path11 of this.#sortedPaths) yield this.#entries.get(path11);
+    for (const path12 of this.#sortedPaths) yield this.#entries.get(path12);
   }
 };
 function compareStrings(a, b) {
@@ -12913,11 +12913,11 @@ function isJudged(waiver, skippedSubmitters2) {
   return !skippedSubmitters2.has(`${division}/${submitter}`);
 }
 function pathMatcher(unit) {
-  if (!isGlob(unit)) return (path11) => unit === "" || path11 === unit || path11.startsWith(`${unit}/`);
+  if (!isGlob(unit)) return (path12) => unit === "" || path12 === unit || path12.startsWith(`${unit}/`);
   const pattern = globPattern(unit);
-  return (path11) => {
-    for (let end = path11.length; end > 0; end = path11.lastIndexOf("/", end - 1)) {
-      if (pattern.test(path11.slice(0, end))) return true;
+  return (path12) => {
+    for (let end = path12.length; end > 0; end = path12.lastIndexOf("/", end - 1)) {
+      if (pattern.test(path12.slice(0, end))) return true;
     }
     return false;
   };
@@ -16502,12 +16502,12 @@ function parseTree(text2, errors = [], options = ParseOptions.DEFAULT) {
   }
   return result;
 }
-function findNodeAtLocation(root, path11) {
+function findNodeAtLocation(root, path12) {
   if (!root) {
     return void 0;
   }
   let node = root;
-  for (let segment of path11) {
+  for (let segment of path12) {
     if (typeof segment === "string") {
       if (node.type !== "object" || !Array.isArray(node.children)) {
         return void 0;
@@ -17304,8 +17304,8 @@ function allowedScenarios(table) {
 function presentScenarios(round, index, benchmarkPath) {
   const present = /* @__PURE__ */ new Set();
   for (const name of index.directoryNames(benchmarkPath)) {
-    const path11 = `${benchmarkPath}/${name}`;
-    const scenario2 = isEndpointsResult(round, index, { path: path11 }) ? endpointsFolderScenario(round, name) : canonicalScenario(name);
+    const path12 = `${benchmarkPath}/${name}`;
+    const scenario2 = isEndpointsResult(round, index, { path: path12 }) ? endpointsFolderScenario(round, name) : canonicalScenario(name);
     if (scenario2 !== void 0) present.add(scenario2);
   }
   return present;
@@ -17323,8 +17323,8 @@ function endpointsAuditPath(scenarioPath, auditName) {
   return `${scenarioPath}/audit/audit_${auditName}.json`;
 }
 var presenceParser = { id: "presence", parse: async () => ({ ok: true, value: true }) };
-async function isPresent(load2, path11) {
-  const result = await load2(path11, presenceParser);
+async function isPresent(load2, path12) {
+  const result = await load2(path12, presenceParser);
   return result.ok || result.problems.some((problem2) => problem2.kind !== "missing");
 }
 async function isEndpointsRun(load2, round, scenarioPath) {
@@ -17346,9 +17346,9 @@ function endpointsEffectiveScenario(effective, folder) {
 }
 async function loadEndpointsLog(load2, scenarioPath, kind) {
   const unreadable = [];
-  const data = (path11, result) => {
+  const data = (path12, result) => {
     if (result.ok) return result.value.data;
-    unreadable.push(`${path11} ${result.problems[0]?.message ?? "cannot be read"}`);
+    unreadable.push(`${path12} ${result.problems[0]?.message ?? "cannot be read"}`);
     return {};
   };
   const dataPath = kind === "performance" ? endpointsSummaryPath(scenarioPath) : endpointsAccuracyResultsPath(scenarioPath);
@@ -17370,10 +17370,10 @@ async function loadEndpointsLog(load2, scenarioPath, kind) {
 async function loadConfig(load2, scenarioPath, unreadable) {
   const problems = [];
   for (const name of ENDPOINTS_CONFIG_FILES) {
-    const path11 = `${scenarioPath}/${name}`;
-    const result = await load2(path11, endpointsConfigParser);
+    const path12 = `${scenarioPath}/${name}`;
+    const result = await load2(path12, endpointsConfigParser);
     if (result.ok) return result.value.data;
-    if (result.problems.some((problem2) => problem2.kind !== "missing")) problems.push(`${path11} ${result.problems[0]?.message ?? "cannot be read"}`);
+    if (result.problems.some((problem2) => problem2.kind !== "missing")) problems.push(`${path12} ${result.problems[0]?.message ?? "cannot be read"}`);
   }
   unreadable.push(...problems.length > 0 ? problems : [`${scenarioPath}/config.yaml does not exist`]);
   return {};
@@ -17495,12 +17495,12 @@ function expectedSamples(modelData, scenario2) {
 async function accuracyRunLog(load2, unit, endpoints2) {
   if (endpoints2) {
     const log2 = await loadEndpointsLog(load2, unit.path, "accuracy");
-    const path12 = endpointsAccuracyResultsPath(unit.path);
-    return log2.unreadable.some((problem2) => problem2.startsWith(path12)) ? void 0 : { path: path12, log: log2 };
+    const path13 = endpointsAccuracyResultsPath(unit.path);
+    return log2.unreadable.some((problem2) => problem2.startsWith(path13)) ? void 0 : { path: path13, log: log2 };
   }
-  const path11 = accuracyLogPath(unit.path);
-  const log = await load2(path11, mllogParser);
-  return log.ok && log.value.lineCount > 0 ? { path: path11, log: log.value } : void 0;
+  const path12 = accuracyLogPath(unit.path);
+  const log = await load2(path12, mllogParser);
+  return log.ok && log.value.lineCount > 0 ? { path: path12, log: log.value } : void 0;
 }
 var dataset_coverage_default = defineRule({
   id: "acc/dataset-coverage",
@@ -17528,15 +17528,15 @@ var dataset_coverage_default = defineRule({
     const endpoints2 = isEndpointsResult(round, index, unit);
     const run = await accuracyRunLog(load2, unit, endpoints2);
     if (run === void 0) return;
-    const { path: path11, log } = run;
+    const { path: path12, log } = run;
     const key = log.has("effective_accuracy_sample_count") ? "effective_accuracy_sample_count" : "qsl_reported_total_count";
     const event = log.get(key);
     if (event === void 0) {
-      report({ messageId: endpoints2 ? "noEndpointsCount" : "noCount", file: path11 });
+      report({ messageId: endpoints2 ? "noEndpointsCount" : "noCount", file: path12 });
       return;
     }
     const found = numberValue(event);
-    if (found !== expected) report({ messageId: "mismatch", file: path11, ...!endpoints2 && { line: event.line }, data: { found: found ?? String(event.value), key, model, expected } });
+    if (found !== expected) report({ messageId: "mismatch", file: path12, ...!endpoints2 && { line: event.line }, data: { found: found ?? String(event.value), key, model, expected } });
   }
 });
 
@@ -17564,19 +17564,19 @@ var detail_log_default = defineRule({
   async check({ unit, round, index, load: load2, report }) {
     const folder = `${unit.path}/accuracy`;
     if (!index.isDirectory(folder) || isEndpointsResult(round, index, unit)) return;
-    const path11 = accuracyLogPath(unit.path);
-    if (index.get(path11) === void 0) {
+    const path12 = accuracyLogPath(unit.path);
+    if (index.get(path12) === void 0) {
       report({ messageId: "missing", file: folder, data: { folder } });
       return;
     }
-    const log = await load2(path11, mllogParser);
+    const log = await load2(path12, mllogParser);
     if (!log.ok) {
-      for (const problem2 of log.problems) report({ messageId: "unreadable", file: path11, data: { problem: problem2.message } });
+      for (const problem2 of log.problems) report({ messageId: "unreadable", file: path12, data: { problem: problem2.message } });
       return;
     }
     for (const problem2 of log.value.problems) {
       const line = problem2.line ?? 1;
-      report({ messageId: "malformedLine", file: path11, line, data: { line, problem: problem2.message } });
+      report({ messageId: "malformedLine", file: path12, line, data: { line, problem: problem2.message } });
     }
   }
 });
@@ -17768,16 +17768,16 @@ var endpoints_default = defineRule({
   async check({ unit, round, index, load: load2, report }) {
     const policy = round.endpoints;
     if (policy === void 0 || !isEndpointsResult(round, index, unit)) return;
-    const path11 = endpointsAccuracyResultsPath(unit.path);
+    const path12 = endpointsAccuracyResultsPath(unit.path);
     const log = await loadEndpointsLog(load2, unit.path, "accuracy");
-    const unreadable = log.unreadable.find((problem2) => problem2.startsWith(path11));
+    const unreadable = log.unreadable.find((problem2) => problem2.startsWith(path12));
     if (unreadable !== void 0) {
-      report({ messageId: "unreadableFile", file: path11, data: { problem: unreadable } });
+      report({ messageId: "unreadableFile", file: path12, data: { problem: unreadable } });
       return;
     }
     const score = log.get("accuracy_score")?.value;
     if (score === void 0) {
-      report({ messageId: "noScore", file: path11 });
+      report({ messageId: "noScore", file: path12 });
       return;
     }
     const model = await modelOfUnit(load2, round, unit);
@@ -17786,8 +17786,8 @@ var endpoints_default = defineRule({
     if (target === void 0) return;
     const found = numericScore(score);
     const data = { model, metric: target.metric, target: formatBound(target.value) };
-    if (found === void 0) report({ messageId: "notNumeric", file: path11, data: { ...data, score: JSON.stringify(score), keys: SCORE_KEYS.join(", ") } });
-    else if (found < target.value) report({ messageId: "belowTarget", file: path11, data: { ...data, found } });
+    if (found === void 0) report({ messageId: "notNumeric", file: path12, data: { ...data, score: JSON.stringify(score), keys: SCORE_KEYS.join(", ") } });
+    else if (found < target.value) report({ messageId: "belowTarget", file: path12, data: { ...data, found } });
   }
 });
 
@@ -17818,14 +17818,14 @@ var extra_artifacts_default = defineRule({
     const required = roundModel(round, model)?.extraAccuracyFiles;
     if (required === void 0) return;
     const { folder, ids } = required;
-    const path11 = `${accuracyFolder}/${folder}`;
-    if (!index.isDirectory(path11)) {
-      report({ messageId: "missingFolder", file: accuracyFolder, data: { folder, model, round: round.id, ids: ids.join(", "), path: path11 } });
+    const path12 = `${accuracyFolder}/${folder}`;
+    if (!index.isDirectory(path12)) {
+      report({ messageId: "missingFolder", file: accuracyFolder, data: { folder, model, round: round.id, ids: ids.join(", "), path: path12 } });
       return;
     }
-    const present = new Set(index.fileNames(path11).map((name) => name.split(".")[0]));
+    const present = new Set(index.fileNames(path12).map((name) => name.split(".")[0]));
     const missing2 = ids.filter((id) => !present.has(id));
-    if (missing2.length > 0) report({ messageId: "missingFiles", file: path11, data: { folder, ids: missing2.join(", "), example: `${missing2[0]}.${folder === "videos" ? "mp4" : "png"}`, path: path11 } });
+    if (missing2.length > 0) report({ messageId: "missingFiles", file: path12, data: { folder, ids: missing2.join(", "), example: `${missing2[0]}.${folder === "videos" ? "mp4" : "png"}`, path: path12 } });
   }
 });
 
@@ -18371,18 +18371,18 @@ var json_truncated_default = defineRule({
   },
   async check({ unit, round, profile, index, load: load2, report }) {
     if (officialForgivesOpen(round, profile, unit) || isEndpointsResult(round, index, unit)) return;
-    const path11 = accuracyJsonPath(unit.path);
-    const size = index.fileSize(path11);
+    const path12 = accuracyJsonPath(unit.path);
+    const size = index.fileSize(path12);
     if (size === void 0) return;
     if (size > MAX_ACCURACY_LOG_BYTES) {
-      report({ messageId: "notTruncated", file: path11, data: { size, limit: MAX_ACCURACY_LOG_BYTES } });
+      report({ messageId: "notTruncated", file: path12, data: { size, limit: MAX_ACCURACY_LOG_BYTES } });
       return;
     }
     if (profile === "official") return;
-    const log = await load2(path11, accuracyLogParser);
+    const log = await load2(path12, accuracyLogParser);
     const problems = log.ok ? log.value.problems : log.problems;
     const first = problems[0];
-    if (first) report({ messageId: "malformed", file: path11, ...first.line !== void 0 && { line: first.line }, data: { problem: first.message } });
+    if (first) report({ messageId: "malformed", file: path12, ...first.line !== void 0 && { line: first.line }, data: { problem: first.message } });
   }
 });
 
@@ -18411,11 +18411,11 @@ var loadgen_errors_default = defineRule({
   async check({ unit, round, profile, load: load2, report }) {
     const crashes = monolithCrashes(round);
     if (!crashes && officialForgivesOpen(round, profile, unit)) return;
-    const path11 = accuracyLogPath(unit.path);
-    const log = await load2(path11, mllogParser);
+    const path12 = accuracyLogPath(unit.path);
+    const log = await load2(path12, mllogParser);
     if (!log.ok) return;
     for (const event of log.value.errors) {
-      report({ messageId: crashes ? "errorCrash" : "error", file: path11, line: event.line, data: { message: typeof event.value === "string" ? event.value : JSON.stringify(event.value), round: round.id } });
+      report({ messageId: crashes ? "errorCrash" : "error", file: path12, line: event.line, data: { message: typeof event.value === "string" ? event.value : JSON.stringify(event.value), round: round.id } });
     }
   }
 });
@@ -18489,43 +18489,43 @@ var log_coverage_default = defineRule({
     official: false
   },
   async check({ unit, round, index, load: load2, report }) {
-    const path11 = accuracyJsonPath(unit.path);
-    const size = index.fileSize(path11);
+    const path12 = accuracyJsonPath(unit.path);
+    const size = index.fileSize(path12);
     if (size === void 0) return;
-    const loaded = await load2(path11, accuracyLogParser);
+    const loaded = await load2(path12, accuracyLogParser);
     const problem2 = loaded.ok ? loaded.value.problems[0] : loaded.problems[0];
     if (!loaded.ok || problem2 !== void 0) {
-      if (problem2 !== void 0 && size > MAX_ACCURACY_LOG_BYTES) report({ messageId: "malformed", file: path11, ...problem2.line !== void 0 && { line: problem2.line }, data: { problem: problem2.message } });
+      if (problem2 !== void 0 && size > MAX_ACCURACY_LOG_BYTES) report({ messageId: "malformed", file: path12, ...problem2.line !== void 0 && { line: problem2.line }, data: { problem: problem2.message } });
       return;
     }
     const log = loaded.value;
     if (log.form === "complete" && log.records === 0) {
-      report({ messageId: "empty", file: path11 });
+      report({ messageId: "empty", file: path12 });
       return;
     }
-    if (log.layout !== "loadgen") report({ messageId: "layout", file: path11 });
+    if (log.layout !== "loadgen") report({ messageId: "layout", file: path12 });
     const model = await modelOfUnit(load2, round, unit);
     const expectation = await accuracyLogExpectation(load2, round, unit, roundModel(round, model));
     const multiStream = canonicalScenario(unit.scenario) === "MultiStream";
     const { datasetSize, samples: expected, source, issued: issuedByRun } = expectation;
     const beyond = datasetSize === void 0 ? 0 : countFrom(log.qslIdx, datasetSize);
     const largest = log.qslIdx.ranges.at(-1)?.[1];
-    if (datasetSize !== void 0 && beyond > 0 && largest !== void 0) report({ messageId: "outOfRange", file: path11, data: { count: beyond, size: datasetSize, model, largest } });
+    if (datasetSize !== void 0 && beyond > 0 && largest !== void 0) report({ messageId: "outOfRange", file: path12, data: { count: beyond, size: datasetSize, model, largest } });
     if (!multiStream && log.qslIdx.duplicates > 0) {
-      report({ messageId: "duplicates", file: path11, data: { count: log.qslIdx.duplicates, examples: list(log.repeatedQslIdx, log.qslIdx.duplicates) } });
+      report({ messageId: "duplicates", file: path12, data: { count: log.qslIdx.duplicates, examples: list(log.repeatedQslIdx, log.qslIdx.duplicates) } });
     }
     const issued = log.form === "complete" ? log.records : issuedByRun ?? expected;
     const lastSeqId = log.seqIds.ranges.at(-1)?.[1];
-    if (log.seqIds.duplicates > 0) report({ messageId: "seqIds", file: path11, data: { detail: `${log.seqIds.duplicates} repeated seq_id values` } });
+    if (log.seqIds.duplicates > 0) report({ messageId: "seqIds", file: path12, data: { detail: `${log.seqIds.duplicates} repeated seq_id values` } });
     else if (!multiStream && issued !== void 0 && lastSeqId !== void 0 && lastSeqId >= issued) {
-      report({ messageId: "seqIds", file: path11, data: { detail: `seq_id ${lastSeqId}, beyond the ${issued} samples the accuracy run issued` } });
+      report({ messageId: "seqIds", file: path12, data: { detail: `seq_id ${lastSeqId}, beyond the ${issued} samples the accuracy run issued` } });
     }
     if (log.form === "complete") {
       const covered = log.qslIdx.distinct - beyond;
       if (expected !== void 0 && covered !== expected) {
         const missing2 = expected === datasetSize && covered < expected ? missingIndices(log.qslIdx, expected) : [];
         const missingText = missing2.length > 0 ? `; qsl_idx ${list(missing2, expected - covered)} are missing` : "";
-        report({ messageId: "countMismatch", file: path11, data: { found: covered, model, expected, source, missing: missingText } });
+        report({ messageId: "countMismatch", file: path12, data: { found: covered, model, expected, source, missing: missingText } });
       }
       return;
     }
@@ -18537,7 +18537,7 @@ var log_coverage_default = defineRule({
     }
     const samples = expected === void 0 ? "each sample of the data set" : `each of the ${expected} samples`;
     const checked = log.records === 0 ? "it keeps no whole record to check" : `only the ${log.records} whole records it keeps were checked`;
-    report({ messageId: "truncated", file: path11, data: { samples, checked } });
+    report({ messageId: "truncated", file: path12, data: { samples, checked } });
   }
 });
 
@@ -20957,23 +20957,23 @@ function shortLatencyNs(scenario2) {
 function isLatency(scenario2) {
   return SHORT_LATENCY_NS[scenario2] !== void 0;
 }
-function figuresOf(path11, log, scenario2) {
+function figuresOf(path12, log, scenario2) {
   const scoreKey = SCORE_KEYS2[scenario2];
-  if (scoreKey === void 0) return `${path11} is a run of the ${scenario2} scenario, which the verification scripts do not compare`;
+  if (scoreKey === void 0) return `${path12} is a run of the ${scenario2} scenario, which the verification scripts do not compare`;
   const event = log.get(scoreKey);
   const score = logNumber(event);
-  if (event === void 0 || score === void 0) return `${path11} has no numeric ${scoreKey}`;
-  if (isLatency(scenario2) && score <= 0) return `${path11} gives ${scoreKey} = ${score}, which is no latency`;
+  if (event === void 0 || score === void 0) return `${path12} has no numeric ${scoreKey}`;
+  if (isLatency(scenario2) && score <= 0) return `${path12} gives ${scoreKey} = ${score}, which is no latency`;
   const validity = log.get("result_validity")?.value;
-  return { path: path11, scenario: scenario2, valid: validity === "VALID", scoreKey, score, scoreLine: event.line, targetLatencyNs: logNumber(log.get("effective_target_latency_ns")) };
+  return { path: path12, scenario: scenario2, valid: validity === "VALID", scoreKey, score, scoreLine: event.line, targetLatencyNs: logNumber(log.get("effective_target_latency_ns")) };
 }
-async function loadFigures(load2, index, path11) {
-  if (!index.isFile(path11)) return `${path11} is missing`;
-  const parsed2 = await load2(path11, mllogParser);
-  if (!parsed2.ok) return `${path11} ${parsed2.problems[0]?.message ?? "cannot be read"}`;
+async function loadFigures(load2, index, path12) {
+  if (!index.isFile(path12)) return `${path12} is missing`;
+  const parsed2 = await load2(path12, mllogParser);
+  if (!parsed2.ok) return `${path12} ${parsed2.problems[0]?.message ?? "cannot be read"}`;
   const ran = canonicalScenario(String(parsed2.value.get("effective_scenario")?.value ?? ""));
-  if (ran === void 0) return `${path11} names no known effective_scenario`;
-  return figuresOf(path11, parsed2.value, ran);
+  if (ran === void 0) return `${path12} names no known effective_scenario`;
+  return figuresOf(path12, parsed2.value, ran);
 }
 async function loadComparedRuns(load2, index, unit, scope, test) {
   const referencePath = performanceLogPath(unit.path);
@@ -21876,6 +21876,19 @@ function fitRatio(quantizer, observed) {
 function submittedModelPath(config, unit) {
   return evidenceFor(config.submittedModels, unit);
 }
+function modelAndReference(config, unit, report) {
+  const model = submittedModelPath(config, unit);
+  if (model === void 0) {
+    report({ messageId: "noModel" });
+    return void 0;
+  }
+  const reference = config.references[unit.benchmark]?.model;
+  if (reference === void 0) {
+    report({ messageId: "noReference", data: { benchmark: unit.benchmark } });
+    return void 0;
+  }
+  return { model, reference };
+}
 function evidenceFor(evidence, unit) {
   if (evidence === void 0) return void 0;
   return evidence[unit.path] ?? evidence[unit.parent.path] ?? evidence[unit.benchmark];
@@ -22257,11 +22270,11 @@ var FileLoader = class {
     this.#fs = fs;
     this.#index = index;
   }
-  load(path11, parser) {
-    const key = `${parser.id}\0${path11}`;
+  load(path12, parser) {
+    const key = `${parser.id}\0${path12}`;
     let result = this.#cache.get(key);
     if (!result) {
-      result = this.#parse(path11, parser);
+      result = this.#parse(path12, parser);
       this.#cache.set(key, result);
     }
     return result;
@@ -22273,13 +22286,13 @@ var FileLoader = class {
       if (key.slice(key.indexOf("\0") + 1).startsWith(prefix)) this.#cache.delete(key);
     }
   }
-  async #parse(path11, parser) {
-    const entry = this.#index.get(path11);
+  async #parse(path12, parser) {
+    const entry = this.#index.get(path12);
     if (entry === void 0) return failed("missing", "does not exist");
     if (entry.kind === "symlink" && entry.link?.resolution !== "inside") {
       return failed("unreadable", `is a symbolic link that ${entry.link?.resolution === "broken" ? "is broken" : "points outside the submission"}`);
     }
-    const target = this.#index.resolve(path11);
+    const target = this.#index.resolve(path12);
     if (target?.kind !== "file") return failed("missing", "is not a regular file");
     if (target.error) return failed("unreadable", `cannot be read (${target.error})`);
     try {
@@ -22291,16 +22304,16 @@ var FileLoader = class {
     }
   }
 };
-function fileSource(fs, path11, size) {
+function fileSource(fs, path12, size) {
   return {
-    path: path11,
+    path: path12,
     size,
-    readBuffer: () => fs.readFile(path11),
-    readHead: (bytes) => fs.readHead(path11, bytes),
-    readText: async () => (await fs.readFile(path11)).toString("utf8"),
-    lines: () => splitLines3(fs.createReadStream(path11)),
-    lineBuffers: () => splitLineBuffers(fs.createReadStream(path11)),
-    chunks: () => fs.createReadStream(path11)
+    readBuffer: () => fs.readFile(path12),
+    readHead: (bytes) => fs.readHead(path12, bytes),
+    readText: async () => (await fs.readFile(path12)).toString("utf8"),
+    lines: () => splitLines3(fs.createReadStream(path12)),
+    lineBuffers: () => splitLineBuffers(fs.createReadStream(path12)),
+    chunks: () => fs.createReadStream(path12)
   };
 }
 
@@ -22367,9 +22380,9 @@ var DiskFs = class {
       return [];
     }
     return mapLimit(dirents, STAT_CONCURRENCY, (dirent) => {
-      const path11 = dir === "" ? dirent.name : `${dir}/${dirent.name}`;
-      if (dirent.isDirectory()) return Promise.resolve({ path: path11, kind: "directory", size: 0 });
-      return this.#inspect(path11);
+      const path12 = dir === "" ? dirent.name : `${dir}/${dirent.name}`;
+      if (dirent.isDirectory()) return Promise.resolve({ path: path12, kind: "directory", size: 0 });
+      return this.#inspect(path12);
     });
   }
   async #inspect(relative) {
@@ -22787,29 +22800,29 @@ var ModelRunner = class _ModelRunner {
   outputs;
   #session;
   #runtime;
-  constructor(path11, session, runtime) {
-    this.path = path11;
+  constructor(path12, session, runtime) {
+    this.path = path12;
     this.#session = session;
     this.#runtime = runtime;
     this.inputs = session.inputMetadata.map(describeValue);
     this.outputs = session.outputMetadata.map(describeValue);
   }
-  static async open(path11, options = {}) {
+  static async open(path12, options = {}) {
     try {
-      const file = await stat2(path11);
-      if (!file.isFile()) return { ok: false, problem: `${path11} is not a file; --model takes an .onnx file` };
+      const file = await stat2(path12);
+      if (!file.isFile()) return { ok: false, problem: `${path12} is not a file; --model takes an .onnx file` };
     } catch {
-      return { ok: false, problem: `${path11} does not exist; --model takes the reference model's .onnx file` };
+      return { ok: false, problem: `${path12} does not exist; --model takes the reference model's .onnx file` };
     }
     const runtime = await loadOnnxRuntime();
     try {
-      const session = await runtime.InferenceSession.create(path11, {
+      const session = await runtime.InferenceSession.create(path12, {
         executionProviders: ["cpu"],
         ...options.threads !== void 0 && { intraOpNumThreads: options.threads, interOpNumThreads: 1 }
       });
-      return { ok: true, value: new _ModelRunner(path11, session, runtime) };
+      return { ok: true, value: new _ModelRunner(path12, session, runtime) };
     } catch (cause) {
-      return { ok: false, problem: `${path11} is not a model ONNX Runtime can load (${cause instanceof Error ? cause.message : String(cause)})` };
+      return { ok: false, problem: `${path12} is not a model ONNX Runtime can load (${cause instanceof Error ? cause.message : String(cause)})` };
     }
   }
   /**
@@ -23434,7 +23447,7 @@ var calibration_set_default = defineRule({
     official: false
   },
   async check({ unit, units, index, load: load2, report }) {
-    const document = DOCUMENT_PATHS.map((path11) => `${unit.path}/${path11}`).find((path11) => index.isFile(path11));
+    const document = DOCUMENT_PATHS.map((path12) => `${unit.path}/${path12}`).find((path12) => index.isFile(path12));
     if (document === void 0) return;
     const text2 = await load2(document, textParser);
     if (!text2.ok) return;
@@ -23604,7 +23617,7 @@ function undeclaredFormats(profile, declared, minShare = 0.01) {
 }
 
 // src/harness/onnx/inspect.ts
-import { open as open2, stat as stat4 } from "node:fs/promises";
+import { open as open2, stat as stat5 } from "node:fs/promises";
 
 // src/harness/onnx/wire-reader.ts
 import { readSync } from "node:fs";
@@ -23737,6 +23750,22 @@ function varintsOf(field) {
   return field.wireType === WireType.VARINT ? [field.value] : field.value.packedVarints();
 }
 
+// src/util/file-memo.ts
+import { stat as stat4 } from "node:fs/promises";
+var FileMemo = class {
+  entries = /* @__PURE__ */ new Map();
+  async get(paths, compute) {
+    const identities = await Promise.all(paths.map((path12) => stat4(path12).then((file) => `${path12}\0${file.size}\0${file.mtimeMs}`, () => `${path12}\0missing`)));
+    const key = identities.join("\0\0");
+    let entry = this.entries.get(key);
+    if (entry === void 0) {
+      entry = compute();
+      this.entries.set(key, entry);
+    }
+    return entry;
+  }
+};
+
 // src/harness/onnx/inspect.ts
 var DATA_TYPE_NAMES = new Map(Object.entries(DataType).map(([name, code]) => [code, name]));
 function dataTypeName(code) {
@@ -23751,34 +23780,31 @@ function inspectBytes(bytes) {
     return { ok: false, problem: `not a readable ONNX model: ${reason}` };
   }
 }
-async function inspectModelFile(path11) {
+async function inspectModelFile(path12) {
   let size;
-  let modified;
   try {
-    const file = await stat4(path11);
-    if (!file.isFile()) return { ok: false, problem: `${path11} is not a file` };
+    const file = await stat5(path12);
+    if (!file.isFile()) return { ok: false, problem: `${path12} is not a file` };
     size = file.size;
-    modified = file.mtimeMs;
   } catch {
-    return { ok: false, problem: `${path11} does not exist` };
+    return { ok: false, problem: `${path12} does not exist` };
   }
-  if (size > MAX_MODEL_FILE_BYTES) return { ok: false, problem: `${path11} is ${size} bytes; models of 2 GiB or more must store their tensors as external data (data_location = EXTERNAL)` };
-  const key = `${path11}\0${size}\0${modified}`;
-  let inspected = inspectedFiles.get(key);
-  if (inspected === void 0) {
-    inspected = open2(path11, "r").then(async (handle) => {
+  if (size > MAX_MODEL_FILE_BYTES) return { ok: false, problem: `${path12} is ${size} bytes; models of 2 GiB or more must store their tensors as external data (data_location = EXTERNAL)` };
+  return inspectedFiles.get([path12], async () => {
+    try {
+      const handle = await open2(path12, "r");
       try {
         const result = inspectBytes(new FileBytes(handle.fd, size));
-        return result.ok ? result : { ok: false, problem: `${path11} is ${result.problem}` };
+        return result.ok ? result : { ok: false, problem: `${path12} is ${result.problem}` };
       } finally {
         await handle.close();
       }
-    }, (cause) => ({ ok: false, problem: `${path11} cannot be read (${cause.code ?? cause.message})` }));
-    inspectedFiles.set(key, inspected);
-  }
-  return inspected;
+    } catch (cause) {
+      return { ok: false, problem: `${path12} cannot be read (${cause.code ?? String(cause)})` };
+    }
+  });
 }
-var inspectedFiles = /* @__PURE__ */ new Map();
+var inspectedFiles = new FileMemo();
 var MAX_SUBGRAPH_DEPTH = 32;
 function scanModel(reader) {
   const model = { irVersion: 0, producerName: "", producerVersion: "", opsets: /* @__PURE__ */ new Map(), graphs: 0, nodes: [], constants: [], inputs: [], outputs: [] };
@@ -24273,16 +24299,9 @@ var input_signature_default = defineRule({
   },
   async check({ unit, harness, report }) {
     if (harness === void 0) return;
-    const model = submittedModelPath(harness.config, unit);
-    if (model === void 0) {
-      report({ messageId: "noModel" });
-      return;
-    }
-    const reference = harness.config.references[unit.benchmark]?.model;
-    if (reference === void 0) {
-      report({ messageId: "noReference", data: { benchmark: unit.benchmark } });
-      return;
-    }
+    const pair = modelAndReference(harness.config, unit, report);
+    if (pair === void 0) return;
+    const { model, reference } = pair;
     const [submitted, expected] = await Promise.all([inspectModelFile(model), inspectModelFile(reference)]);
     for (const [file, result] of [[model, submitted], [reference, expected]]) {
       if (!result.ok) {
@@ -24542,7 +24561,7 @@ var no_caching_default = defineRule({
       coalesced: "Identical samples in flight at the same time complete together: {{together}} of {{pairs}} samples issued while an identical one was in flight completed at the same nanosecond as it, against {{neighbours}} of their distinct neighbours (exact one-sided test p = {{p}}). Coalescing identical queries is prohibited; batch samples without regard to which sample they are.",
       noTrace: "This result has no LoadGen trace ({{trace}}), so the latencies of repeated samples cannot be compared. {{remaining}}.",
       unusableTrace: "{{trace}} cannot be used ({{reason}}). {{remaining}}.",
-      fewRepeats: "The trace holds fewer than {{minimum}} repeated samples after warm-up to compare with first occurrences, too few to tell caching apart from chance.",
+      fewRepeats: "The trace holds fewer than {{minimum}} repeated samples after warm-up to compare with first occurrences, too few to tell caching apart from chance. A longer run, or the trace of the whole run rather than a part of it, gives more pairs.",
       offlineUntestable: "An Offline run issues its samples at once and the loaded set over and over in a fixed order, so neither latencies nor completion times tell a cache or coalescing apart from legitimate batching and sorting. {{remaining}}."
     },
     messageSeverities: { coalesced: "warning", noTrace: "info", unusableTrace: "info", fewRepeats: "info", offlineUntestable: "info" },
@@ -25073,12 +25092,17 @@ function examples(findings2) {
   const shown = findings2.slice(0, SHOWN2).map((finding) => `${finding.reference}${finding.detail ? ` (${finding.detail})` : ""}`);
   return findings2.length > SHOWN2 ? `${shown.join("; ")}; and ${findings2.length - SHOWN2} more` : shown.join("; ");
 }
-async function readModel(path11) {
-  try {
-    return await readFile5(path11);
-  } catch (cause) {
-    return `${path11} cannot be read (${cause.code ?? String(cause)})`;
-  }
+var comparisons = new FileMemo();
+function comparedWeights(model, reference) {
+  return comparisons.get([model, reference], async () => {
+    try {
+      const [submittedBytes, referenceBytes] = await Promise.all([readFile5(model), readFile5(reference)]);
+      return compareWeights(submittedBytes, referenceBytes);
+    } catch (cause) {
+      const { code, path: path12 } = cause;
+      return { status: "cannot-compare", reason: `${path12 ?? "a model"} cannot be read (${code ?? String(cause)})` };
+    }
+  });
 }
 var BREAKING = ["replaced", "pruned", "reshaped"];
 var weights_default = defineRule({
@@ -25109,22 +25133,10 @@ var weights_default = defineRule({
   },
   async check({ unit, harness, report }) {
     if (harness === void 0) return;
-    const model = submittedModelPath(harness.config, unit);
-    if (model === void 0) {
-      report({ messageId: "noModel" });
-      return;
-    }
-    const reference = harness.config.references[unit.benchmark]?.model;
-    if (reference === void 0) {
-      report({ messageId: "noReference", data: { benchmark: unit.benchmark } });
-      return;
-    }
-    const [submittedBytes, referenceBytes] = await Promise.all([readModel(model), readModel(reference)]);
-    if (typeof submittedBytes === "string" || typeof referenceBytes === "string") {
-      report({ messageId: "cannotCompare", data: { model, reason: typeof submittedBytes === "string" ? submittedBytes : String(referenceBytes) } });
-      return;
-    }
-    const compared = compareWeights(submittedBytes, referenceBytes);
+    const pair = modelAndReference(harness.config, unit, report);
+    if (pair === void 0) return;
+    const { model, reference } = pair;
+    const compared = await comparedWeights(model, reference);
     if (compared.status === "cannot-compare") {
       report({ messageId: "cannotCompare", data: { model, reason: compared.reason.replace(/\.$/, "") } });
       return;
@@ -25350,8 +25362,8 @@ var nonempty_files_default = defineRule({
   check({ unit, round, index, report }) {
     if (!hasMeasurementsFolder(index, unit)) return;
     for (const name of round.measurements.requiredFiles) {
-      const path11 = `${unit.measurementsPath}/${name}`;
-      if (index.fileSize(path11) === 0) report({ messageId: "empty", file: path11, data: { name } });
+      const path12 = `${unit.measurementsPath}/${name}`;
+      if (index.fileSize(path12) === 0) report({ messageId: "empty", file: path12, data: { name } });
     }
   }
 });
@@ -26070,15 +26082,15 @@ var file_lists_default = defineRule({
     if (profile === "official" && round.officialChecker.kind === "modular" && index.isDirectory(paths.run)) {
       folders.push({ path: paths.run, list: runList, content: "LoadGen logs and spl.txt of the measured run" });
     }
-    for (const { path: path11, list: list2, content } of folders) {
-      const folder = path11.slice(unit.path.length + 1);
-      if (!index.isDirectory(path11)) {
-        report({ messageId: "missingFolder", file: index.exists(path11) ? path11 : paths.performance, data: { folder, content } });
+    for (const { path: path12, list: list2, content } of folders) {
+      const folder = path12.slice(unit.path.length + 1);
+      if (!index.isDirectory(path12)) {
+        report({ messageId: "missingFolder", file: index.exists(path12) ? path12 : paths.performance, data: { folder, content } });
         continue;
       }
-      const { missing: missing2, unexpected, expected } = compareFileList(index, path11, list2);
-      for (const name of missing2) report({ messageId: "missingFile", file: path11, data: { folder, name } });
-      for (const name of unexpected) report({ messageId: "unexpectedFile", file: `${path11}/${name}`, data: { folder, name, expected: expected.join(", ") } });
+      const { missing: missing2, unexpected, expected } = compareFileList(index, path12, list2);
+      for (const name of missing2) report({ messageId: "missingFile", file: path12, data: { folder, name } });
+      for (const name of unexpected) report({ messageId: "unexpectedFile", file: `${path12}/${name}`, data: { folder, name, expected: expected.join(", ") } });
     }
   }
 });
@@ -26849,18 +26861,18 @@ var ptd_results_checksums_default = defineRule({
     for (const name of disagreeing) report({ messageId: "clientServerMismatch", file: sessions.serverPath, data: { file: name } });
     if (disagreeing.length > 0) return;
     for (const name of HASHED_FILES) {
-      const path11 = `${performance2}/${name}`;
+      const path12 = `${performance2}/${name}`;
       const expected = Object.hasOwn(server, name) ? server[name] : client[name];
       const isRecorded = Object.hasOwn(server, name) || Object.hasOwn(client, name);
-      const actual = index.exists(path11) ? await load2(path11, sha1Parser) : void 0;
-      const folder = path11.slice(0, path11.lastIndexOf("/"));
+      const actual = index.exists(path12) ? await load2(path12, sha1Parser) : void 0;
+      const folder = path12.slice(0, path12.lastIndexOf("/"));
       if (actual === void 0 || !actual.ok) {
         if (isRecorded) report({ messageId: "missingFile", file: folder, data: { file: `performance/${name}` } });
         else report({ messageId: "notRecorded", file: folder, data: { file: `performance/${name}` } });
       } else if (!isRecorded) {
-        report({ messageId: "notRecorded", file: path11, data: { file: `performance/${name}` } });
+        report({ messageId: "notRecorded", file: path12, data: { file: `performance/${name}` } });
       } else if (expected !== actual.value) {
-        report({ messageId: "checksumMismatch", file: path11, data: { file: `performance/${name}`, actual: actual.value, recorded: String(expected) } });
+        report({ messageId: "checksumMismatch", file: path12, data: { file: `performance/${name}`, actual: actual.value, recorded: String(expected) } });
       }
     }
   }
@@ -26889,14 +26901,14 @@ var ptd_session_default = defineRule({
     if (!isPowerResult(index, unit)) return;
     for (const role of ["client", "server"]) {
       const name = `${role}.json`;
-      const path11 = `${powerPaths(unit).power}/${name}`;
-      if (!index.isFile(path11)) continue;
-      const session = await load2(path11, ptdSessionParser);
+      const path12 = `${powerPaths(unit).power}/${name}`;
+      if (!index.isFile(path12)) continue;
+      const session = await load2(path12, ptdSessionParser);
       if (!session.ok) {
         const first = session.problems[0];
-        report({ messageId: "unreadable", file: path11, data: { name, role, problem: first?.message ?? "cannot be read" }, ...first?.line !== void 0 && { line: first.line } });
+        report({ messageId: "unreadable", file: path12, data: { name, role, problem: first?.message ?? "cannot be read" }, ...first?.line !== void 0 && { line: first.line } });
       } else if (session.value.missingKeys.length > 0) {
-        report({ messageId: "missingKeys", file: path11, data: { name, role, keys: session.value.missingKeys.join(", ") } });
+        report({ messageId: "missingKeys", file: path12, data: { name, role, keys: session.value.missingKeys.join(", ") } });
       }
     }
   }
@@ -26951,10 +26963,10 @@ var ptd_sources_default = defineRule({
     const sessions = await loadPtdSessions(load2, index, unit);
     if (!sessions) return;
     const accepted = powerCheckData(round).sourcesChecksums;
-    for (const [role, json, path11] of [["client", sessions.client, sessions.clientPath], ["server", sessions.server, sessions.serverPath]]) {
+    for (const [role, json, path12] of [["client", sessions.client, sessions.clientPath], ["server", sessions.server, sessions.serverPath]]) {
       const sources = json["sources"];
       if (accepted.some((entry) => jsonEqual(sources, entry.files))) continue;
-      report({ messageId: "unknownSources", file: path11, data: { name: `${role}.json`, role, differences: differences2(sources, accepted) } });
+      report({ messageId: "unknownSources", file: path12, data: { name: `${role}.json`, role, differences: differences2(sources, accepted) } });
     }
   }
 });
@@ -27275,7 +27287,7 @@ var calibration_doc_default = defineRule({
   check({ unit, index, round, profile, report }) {
     const checkerPaths = round.calibrationDocument?.paths ?? DEFAULT_CALIBRATION_PATHS;
     const paths = profile === "official" ? checkerPaths : [...checkerPaths, POLICY_CALIBRATION_PATH];
-    if (paths.some((path11) => index.isFile(`${unit.path}/${path11}`))) return;
+    if (paths.some((path12) => index.isFile(`${unit.path}/${path12}`))) return;
     report({ messageId: "missing", file: unit.path, data: { submitter: unit.submitter, paths: paths.join(" or ") } });
   }
 });
@@ -27328,21 +27340,21 @@ var code_dir_default = defineRule({
   async check({ unit, round, index, load: load2, report }) {
     const submitterPath = `${unit.division}/${unit.submitter}`;
     if (round.codeDirectory === "src") {
-      const path12 = `${submitterPath}/src`;
-      if (!index.exists(path12)) report({ messageId: "missing", file: path12, data: { path: path12 } });
+      const path13 = `${submitterPath}/src`;
+      if (!index.exists(path13)) report({ messageId: "missing", file: path13, data: { path: path13 } });
       return;
     }
-    const path11 = `${submitterPath}/code/${unit.benchmark}`;
-    if (!index.exists(path11)) {
-      report({ messageId: "missing", file: path11, data: { path: path11 } });
+    const path12 = `${submitterPath}/code/${unit.benchmark}`;
+    if (!index.exists(path12)) {
+      report({ messageId: "missing", file: path12, data: { path: path12 } });
       return;
     }
-    if (!index.isFile(path11)) return;
-    const pointer = await load2(path11, textParser);
+    if (!index.isFile(path12)) return;
+    const pointer = await load2(path12, textParser);
     if (!pointer.ok) return;
     const target = pointer.value.trim();
     const targetPath = `${submitterPath}/code/${target}`;
-    if (!index.isDirectory(targetPath)) report({ messageId: "pointerToNothing", file: path11, line: 1, data: { path: path11, target, targetPath } });
+    if (!index.isDirectory(targetPath)) report({ messageId: "pointerToNothing", file: path12, line: 1, data: { path: path12, target, targetPath } });
   }
 });
 
@@ -27381,10 +27393,10 @@ var ROLE_ORDER = ["performance", "accuracy"];
 var CONCURRENCY = 8;
 function evidenceOf(index, unit) {
   const found = [];
-  const add = (path11, kind, role, runDetail) => {
-    const size = index.fileSize(path11);
+  const add = (path12, kind, role, runDetail) => {
+    const size = index.fileSize(path12);
     if (size === void 0 || kind === "accuracyLog" && size < MIN_ACCURACY_LOG_BYTES) return;
-    found.push({ path: path11, size, kind, role, unit, runDetail: runDetail !== void 0 && index.isFile(runDetail) ? runDetail : void 0 });
+    found.push({ path: path12, size, kind, role, unit, runDetail: runDetail !== void 0 && index.isFile(runDetail) ? runDetail : void 0 });
   };
   const addRun = (folder, role) => {
     add(`${folder}/mlperf_log_detail.txt`, "detail", role, `${folder}/mlperf_log_detail.txt`);
@@ -27494,11 +27506,11 @@ var copied_logs_default = defineRule({
       (item) => `${item.kind}:${item.size}`
     ).filter(suspicious);
     const hashes = /* @__PURE__ */ new Map();
-    const hashOf = (path11) => {
-      let hash = hashes.get(path11);
+    const hashOf = (path12) => {
+      let hash = hashes.get(path12);
       if (hash === void 0) {
-        hash = load2(path11, sha256Parser).then((hashed2) => hashed2.ok ? hashed2.value : void 0);
-        hashes.set(path11, hash);
+        hash = load2(path12, sha256Parser).then((hashed2) => hashed2.ok ? hashed2.value : void 0);
+        hashes.set(path12, hash);
       }
       return hash;
     };
@@ -27743,23 +27755,23 @@ var model_mapping_default = defineRule({
     official: {}
   },
   async check({ unit, index, load: load2, profile, report }) {
-    const path11 = `${unit.path}/model_mapping.json`;
-    if (!index.isFile(path11)) return;
-    const mapping = await load2(path11, jsonParser);
+    const path12 = `${unit.path}/model_mapping.json`;
+    if (!index.isFile(path12)) return;
+    const mapping = await load2(path12, jsonParser);
     if (!mapping.ok) {
-      for (const problem2 of mapping.problems) report({ messageId: "invalidJson", file: path11, line: problem2.line, data: { problem: problem2.message } });
+      for (const problem2 of mapping.problems) report({ messageId: "invalidJson", file: path12, line: problem2.line, data: { problem: problem2.message } });
       return;
     }
     const document = mapping.value;
     if (document === null && profile === "official") return;
     if (typeof document !== "object" || document === null || Array.isArray(document)) {
-      report({ messageId: "notObject", file: path11, data: { type: jsonType(document) } });
+      report({ messageId: "notObject", file: path12, data: { type: jsonType(document) } });
       return;
     }
     for (const [folder, model] of Object.entries(document)) {
       if (typeof model === "string") continue;
       if (profile === "official" && isPythonFalsy2(model)) continue;
-      report({ messageId: "notString", file: path11, data: { folder, type: jsonType(model) } });
+      report({ messageId: "notString", file: path12, data: { folder, type: jsonType(model) } });
     }
   }
 });
@@ -27850,8 +27862,8 @@ var orphan_measurements_default = defineRule({
     const systemsWithResults = new Set(index.directoryNames(`${unit.path}/results`));
     for (const system of index.directoryNames(`${unit.path}/measurements`)) {
       if (systemsWithResults.has(system)) continue;
-      const path11 = `${unit.path}/measurements/${system}`;
-      report({ messageId: "noResults", file: path11, data: { path: path11, system } });
+      const path12 = `${unit.path}/measurements/${system}`;
+      report({ messageId: "noResults", file: path12, data: { path: path12, system } });
     }
   }
 });
@@ -27881,8 +27893,8 @@ var orphan_systems_default = defineRule({
       if (!name.endsWith(".json")) continue;
       const system = name.slice(0, -".json".length);
       if (systemsWithResults.has(system)) continue;
-      const path11 = `${unit.path}/systems/${name}`;
-      report({ messageId: "noResults", file: path11, data: { path: path11, system } });
+      const path12 = `${unit.path}/systems/${name}`;
+      report({ messageId: "noResults", file: path12, data: { path: path12, system } });
     }
   }
 });
@@ -28594,10 +28606,10 @@ var registry = [
 ];
 
 // src/tree/nearest-file.ts
-function nearestFile(index, path11) {
-  const target = index.resolve(path11);
+function nearestFile(index, path12) {
+  const target = index.resolve(path12);
   if (target?.kind === "file") return target.path;
-  for (let dir = target?.kind === "directory" ? target.path : parentPath(path11); ; dir = parentPath(dir)) {
+  for (let dir = target?.kind === "directory" ? target.path : parentPath(path12); ; dir = parentPath(dir)) {
     const file = firstFileIn(index, dir);
     if (file !== void 0) return file;
     if (dir === "") return void 0;
@@ -28678,17 +28690,17 @@ function addSystems(index, round, submitter, add) {
       const benchmark = { ...ownFields(system), kind: "benchmark", path: joinPath(system.path, benchmarkName), parent: system, benchmark: benchmarkName };
       add(benchmark, system);
       for (const scenarioName of index.directoryNames(benchmark.path)) {
-        const path11 = joinPath(benchmark.path, scenarioName);
+        const path12 = joinPath(benchmark.path, scenarioName);
         const relative = joinPath(systemName, benchmarkName, scenarioName);
         const separate = round.layout === "separate";
         const scenario2 = {
           ...ownFields(benchmark),
           kind: "scenario",
-          path: path11,
+          path: path12,
           parent: benchmark,
           scenario: scenarioName,
-          measurementsPath: separate ? joinPath(submitter.path, "measurements", relative) : path11,
-          compliancePath: separate ? joinPath(submitter.path, "compliance", relative) : path11
+          measurementsPath: separate ? joinPath(submitter.path, "measurements", relative) : path12,
+          compliancePath: separate ? joinPath(submitter.path, "compliance", relative) : path12
         };
         add(scenario2, benchmark);
       }
@@ -28749,7 +28761,7 @@ async function runOne(active, unit, options, sink) {
     profile: options.profile,
     exhaustive: options.exhaustive ?? false,
     ...options.harness !== void 0 && { harness: options.harness },
-    load: (path11, parser) => options.loader.load(path11, parser),
+    load: (path12, parser) => options.loader.load(path12, parser),
     report: (descriptor) => sink.push(toDiagnostic(rule, severity, unit, descriptor))
   };
   try {
@@ -28898,8 +28910,8 @@ function rejectedAncestor(unit, rejected) {
   return highest;
 }
 function identity2(unit) {
-  const { path: path11, division, submitter, system, benchmark, scenario: scenario2 } = unit;
-  return { path: path11, division, submitter, system, benchmark, scenario: scenario2 };
+  const { path: path12, division, submitter, system, benchmark, scenario: scenario2 } = unit;
+  return { path: path12, division, submitter, system, benchmark, scenario: scenario2 };
 }
 
 // src/checkers/inference/detect-round.ts
@@ -29026,7 +29038,7 @@ async function auditSubmission(options) {
   const facts = /* @__PURE__ */ new Map();
   const total = audited.ofKind("scenario").length;
   onProgress?.({ phase: "auditing", results: 0, total });
-  const load2 = (path11, parser) => loader.load(path11, parser);
+  const load2 = (path12, parser) => loader.load(path12, parser);
   const found = await runRules({
     units,
     index,
@@ -29062,7 +29074,7 @@ async function auditSubmission(options) {
 }
 function skippedSubmitters(whole, audited) {
   const auditedPaths = new Set(audited.ofKind("submitter").map((submitter) => submitter.path));
-  return new Set(whole.ofKind("submitter").map((submitter) => submitter.path).filter((path11) => !auditedPaths.has(path11)));
+  return new Set(whole.ofKind("submitter").map((submitter) => submitter.path).filter((path12) => !auditedPaths.has(path12)));
 }
 function withAnchor(diagnostic, index) {
   const anchor = nearestFile(index, diagnostic.file);
@@ -30821,9 +30833,9 @@ function fingerprinter() {
     return `${hash}:${occurrence}`;
   };
 }
-function artifactLocation(path11) {
-  const uri = uriReference(path11 || ".");
-  return path11.startsWith("/") ? { uri } : { uri, uriBaseId: WORKING_FOLDER_BASE };
+function artifactLocation(path12) {
+  const uri = uriReference(path12 || ".");
+  return path12.startsWith("/") ? { uri } : { uri, uriBaseId: WORKING_FOLDER_BASE };
 }
 function uriBases(root) {
   const normalised = normalisedRoot(root);
@@ -30861,6 +30873,35 @@ var reporters = {
   markdown: markdownReporter
 };
 var FORMAT_NAMES = Object.keys(reporters);
+
+// src/tree/inside-folder.ts
+import { realpathSync, statSync } from "node:fs";
+import path10 from "node:path";
+function isInsideFolder(folder, file) {
+  let existing = path10.dirname(path10.resolve(file));
+  let rest = path10.basename(file);
+  for (; ; ) {
+    try {
+      existing = realpathSync(existing);
+      break;
+    } catch {
+      const parent = path10.dirname(existing);
+      if (parent === existing) return false;
+      rest = path10.join(path10.basename(existing), rest);
+      existing = parent;
+    }
+  }
+  const relative = path10.relative(realpathSync(folder), path10.join(existing, rest));
+  return !relative.startsWith("..") && !path10.isAbsolute(relative);
+}
+function submissionRootProblem(absolute) {
+  try {
+    return statSync(absolute).isDirectory() ? void 0 : "file";
+  } catch (cause) {
+    const code = cause.code ?? String(cause);
+    return code === "ENOENT" ? "missing" : { code };
+  }
+}
 
 // src/action/inputs.ts
 var FAIL_ON_LEVELS = ["error", "warning", "never"];
@@ -30950,7 +30991,7 @@ async function runAction(io) {
   }
 }
 async function auditAndReport(inputs, io) {
-  const root = path10.resolve(io.cwd, inputs.path);
+  const root = path11.resolve(io.cwd, inputs.path);
   requireDirectory(inputs.path, root);
   const config = configFile(inputs, io);
   const settings = auditSettings(inputs, config, io);
@@ -30964,7 +31005,7 @@ async function auditAndReport(inputs, io) {
   io.stdout.write(reporters.github(result, reporterOptions));
   const summaryFile = io.env["GITHUB_STEP_SUMMARY"];
   if (summaryFile) appendFileSync2(summaryFile, reporters.markdown(result, reporterOptions));
-  const sarifPath = inputs.sarifFile === void 0 ? void 0 : outsideTree(path10.resolve(io.cwd, inputs.sarifFile), root, io);
+  const sarifPath = inputs.sarifFile === void 0 ? void 0 : outsideTree(path11.resolve(io.cwd, inputs.sarifFile), root, io);
   if (sarifPath !== void 0) writeReport(sarifPath, reporters.sarif(result, reporterOptions));
   const counts = countAudit(result);
   const outputFile = io.env["GITHUB_OUTPUT"];
@@ -30985,9 +31026,8 @@ async function auditAndReport(inputs, io) {
   return STEP_FAILED;
 }
 function outsideTree(sarifPath, root, io) {
-  const relative = path10.relative(root, sarifPath);
-  if (relative.startsWith("..") || path10.isAbsolute(relative)) return sarifPath;
-  const moved = path10.join(io.env["RUNNER_TEMP"] || tmpdir(), path10.basename(sarifPath));
+  if (!isInsideFolder(root, sarifPath)) return sarifPath;
+  const moved = path11.join(io.env["RUNNER_TEMP"] || tmpdir(), path11.basename(sarifPath));
   io.stdout.write(`${TOOL_NAME}: ${sarifPath} is inside the audited tree, which the audit never writes to; the SARIF report goes to ${moved} (the sarif-file output).
 `);
   return moved;
@@ -31021,18 +31061,14 @@ function auditOptions(displayRoot, root, settings, config) {
   };
 }
 function requireDirectory(input, absolute) {
-  let isDirectory;
-  try {
-    isDirectory = statSync(absolute).isDirectory();
-  } catch (cause) {
-    const code = cause.code;
-    throw new ActionInputError(code === "ENOENT" ? `input path: ${input} does not exist in the workspace; check the submission out first (actions/checkout)` : `input path: cannot read ${input} (${code})`);
-  }
-  if (!isDirectory) throw new ActionInputError(`input path: ${input} is a file; name the submission's root folder (the one holding closed/, open/ or network/)`);
+  const problem2 = submissionRootProblem(absolute);
+  if (problem2 === "missing") throw new ActionInputError(`input path: ${input} does not exist in the workspace; check the submission out first (actions/checkout)`);
+  if (problem2 === "file") throw new ActionInputError(`input path: ${input} is a file; name the submission's root folder (the one holding closed/, open/ or network/)`);
+  if (problem2 !== void 0) throw new ActionInputError(`input path: cannot read ${input} (${problem2.code})`);
 }
 function writeReport(file, report) {
   try {
-    mkdirSync(path10.dirname(file), { recursive: true });
+    mkdirSync(path11.dirname(file), { recursive: true });
     writeFileSync(file, report);
   } catch (cause) {
     throw new ActionInputError(`input sarif-file: cannot write ${file} (${cause.code ?? String(cause)})`);

@@ -1,5 +1,5 @@
 import { tmpdir } from 'node:os';
-import { appendFileSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { auditSubmission, AuditSetupError, type AuditOptions } from '../checkers/inference/audit-submission.ts';
 import { overlayConfig, resolveConfig, type AuditConfig, type ConfigurableOptions } from '../config/config-file.ts';
@@ -7,6 +7,7 @@ import { reporters } from '../report/reporters.ts';
 import { plural } from '../report/stylish.ts';
 import { knownRounds, RoundDataError } from '../rounds/load-round.ts';
 import { DiskFs } from '../tree/disk-fs.ts';
+import { isInsideFolder, submissionRootProblem } from '../tree/inside-folder.ts';
 import { TOOL_NAME } from '../version.ts';
 import { ActionInputError, readActionInputs, type ActionInputs, type Env } from './inputs.ts';
 import { countAudit, failureReason } from './outcome.ts';
@@ -82,8 +83,7 @@ async function auditAndReport(inputs: ActionInputs, io: ActionIo): Promise<numbe
  * inside it, so the report goes to the runner's temporary folder instead, and the `sarif-file` output says where.
  */
 function outsideTree(sarifPath: string, root: string, io: ActionIo): string {
-  const relative = path.relative(root, sarifPath);
-  if (relative.startsWith('..') || path.isAbsolute(relative)) return sarifPath;
+  if (!isInsideFolder(root, sarifPath)) return sarifPath;
   const moved = path.join(io.env['RUNNER_TEMP'] || tmpdir(), path.basename(sarifPath));
   io.stdout.write(`${TOOL_NAME}: ${sarifPath} is inside the audited tree, which the audit never writes to; the SARIF report goes to ${moved} (the sarif-file output).\n`);
   return moved;
@@ -121,14 +121,10 @@ function auditOptions(displayRoot: string, root: string, settings: ConfigurableO
 }
 
 function requireDirectory(input: string, absolute: string): void {
-  let isDirectory: boolean;
-  try {
-    isDirectory = statSync(absolute).isDirectory();
-  } catch (cause) {
-    const code = (cause as NodeJS.ErrnoException).code;
-    throw new ActionInputError(code === 'ENOENT' ? `input path: ${input} does not exist in the workspace; check the submission out first (actions/checkout)` : `input path: cannot read ${input} (${code})`);
-  }
-  if (!isDirectory) throw new ActionInputError(`input path: ${input} is a file; name the submission's root folder (the one holding closed/, open/ or network/)`);
+  const problem = submissionRootProblem(absolute);
+  if (problem === 'missing') throw new ActionInputError(`input path: ${input} does not exist in the workspace; check the submission out first (actions/checkout)`);
+  if (problem === 'file') throw new ActionInputError(`input path: ${input} is a file; name the submission's root folder (the one holding closed/, open/ or network/)`);
+  if (problem !== undefined) throw new ActionInputError(`input path: cannot read ${input} (${problem.code})`);
 }
 
 function writeReport(file: string, report: string): void {

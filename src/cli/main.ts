@@ -1,4 +1,4 @@
-import { realpathSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { auditSubmission, AuditSetupError } from '../checkers/inference/audit-submission.ts';
@@ -13,6 +13,7 @@ import { PROFILES, RULE_CATEGORIES, type Profile } from '../rules/rule.ts';
 import { loadHarnessConfig, type HarnessConfig } from '../harness/harness-config.ts';
 import { HarnessSetupError } from '../harness/run-harness.ts';
 import { DiskFs } from '../tree/disk-fs.ts';
+import { isInsideFolder, submissionRootProblem } from '../tree/inside-folder.ts';
 import { TOOL_NAME, TOOL_VERSION } from '../version.ts';
 import { EXIT_FAILURE, exitCodeOf } from './exit-code.ts';
 import { colorEnabled, type CliIo } from './io.ts';
@@ -177,29 +178,16 @@ function checkConfig(option: string | false | undefined, io: CliIo): AuditConfig
 }
 
 function requireDirectory(dir: string, absolute: string): void {
-  let isDirectory: boolean;
-  try {
-    isDirectory = statSync(absolute).isDirectory();
-  } catch (cause) {
-    const code = (cause as NodeJS.ErrnoException).code;
-    throw new UsageError(code === 'ENOENT' ? `${dir} does not exist` : `cannot read ${dir} (${code})`);
-  }
-  if (!isDirectory) throw new UsageError(`${dir} is a file; pass the submission's root folder (the one holding closed/, open/ or network/)`);
+  const problem = submissionRootProblem(absolute);
+  if (problem === 'missing') throw new UsageError(`${dir} does not exist`);
+  if (problem === 'file') throw new UsageError(`${dir} is a file; pass the submission's root folder (the one holding closed/, open/ or network/)`);
+  if (problem !== undefined) throw new UsageError(`cannot read ${dir} (${problem.code})`);
 }
 
 /** The audit never writes inside the audited tree, not even its own report. */
 function refuseToWriteInside(root: string, outputPath: string): void {
-  const realRoot = realpathSync(root);
-  let parent = path.dirname(outputPath);
-  try {
-    parent = realpathSync(parent);
-  } catch {
-    throw new UsageError(`cannot write ${outputPath}: its folder does not exist`);
-  }
-  const relative = path.relative(realRoot, path.join(parent, path.basename(outputPath)));
-  if (!relative.startsWith('..') && !path.isAbsolute(relative)) {
-    throw new UsageError(`refusing to write ${outputPath} inside the audited submission; choose a path outside it`);
-  }
+  if (!existsSync(path.dirname(outputPath))) throw new UsageError(`cannot write ${outputPath}: its folder does not exist`);
+  if (isInsideFolder(root, outputPath)) throw new UsageError(`refusing to write ${outputPath} inside the audited submission; choose a path outside it`);
 }
 
 function writeOutput(outputPath: string, report: string): void {

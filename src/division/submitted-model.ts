@@ -1,4 +1,5 @@
 import type { HarnessConfig } from '../harness/harness-config.ts';
+import type { ReportDescriptor } from '../rules/rule.ts';
 import type { ScenarioUnit } from '../tree/units.ts';
 
 /**
@@ -8,6 +9,28 @@ import type { ScenarioUnit } from '../tree/units.ts';
  */
 export function submittedModelPath(config: HarnessConfig, unit: ScenarioUnit): string | undefined {
   return evidenceFor(config.submittedModels, unit);
+}
+
+/**
+ * The submitted model of a result and its benchmark's reference model, for the rules that compare the two; when the
+ * configuration lacks one, the rule's `noModel` or `noReference` finding is reported and the result is undefined.
+ */
+export function modelAndReference(
+  config: HarnessConfig,
+  unit: ScenarioUnit,
+  report: (descriptor: ReportDescriptor<'noModel' | 'noReference'>) => void,
+): { readonly model: string; readonly reference: string } | undefined {
+  const model = submittedModelPath(config, unit);
+  if (model === undefined) {
+    report({ messageId: 'noModel' });
+    return undefined;
+  }
+  const reference = config.references[unit.benchmark]?.model;
+  if (reference === undefined) {
+    report({ messageId: 'noReference', data: { benchmark: unit.benchmark } });
+    return undefined;
+  }
+  return { model, reference };
 }
 
 /** The entry of an evidence map for a result: its own folder, else its benchmark folder, else the benchmark name. */

@@ -2,6 +2,7 @@ import { open, stat } from 'node:fs/promises';
 import { DataType } from './model-builder.ts';
 import { formatOfDataType, NUMERIC_FORMATS, type FormatShare, type NumericFormat } from './formats.ts';
 import { bytesOf, FileBytes, MemoryBytes, varintOf, varintsOf, WireFormatError, WireReader, type ByteSource } from './wire-reader.ts';
+import { FileMemo } from '../../util/file-memo.ts';
 
 /**
  * What an ONNX model says about its numerical formats (spec harness.md §3.3, §4.8), read straight from the protobuf
@@ -90,21 +91,18 @@ function inspectBytes(bytes: ByteSource): InspectResult {
 /** Reads and profiles a model file of under 2 GiB (larger models must keep their tensors in external data files). */
 export async function inspectModelFile(path: string): Promise<InspectResult> {
   let size: number;
-  let modified: number;
   try {
     const file = await stat(path);
     if (!file.isFile()) return { ok: false, problem: `${path} is not a file` };
     size = file.size;
-    modified = file.mtimeMs;
   } catch {
     return { ok: false, problem: `${path} does not exist` };
   }
   if (size > MAX_MODEL_FILE_BYTES) return { ok: false, problem: `${path} is ${size} bytes; models of 2 GiB or more must store their tensors as external data (data_location = EXTERNAL)` };
   // Several division rules inspect the same submitted model for every result that uses it: read and scan it once.
-  const key = `${path}\0${size}\0${modified}`;
-  let inspected = inspectedFiles.get(key);
-  if (inspected === undefined) {
-    inspected = open(path, 'r').then(async (handle) => {
+  return inspectedFiles.get([path], async () => {
+    try {
+      const handle = await open(path, 'r');
       try {
         // Page by page: only the model's structure is read, never the tensor data it skips.
         const result = inspectBytes(new FileBytes(handle.fd, size));
@@ -112,14 +110,13 @@ export async function inspectModelFile(path: string): Promise<InspectResult> {
       } finally {
         await handle.close();
       }
-    }, (cause: NodeJS.ErrnoException) => ({ ok: false, problem: `${path} cannot be read (${cause.code ?? cause.message})` }));
-    inspectedFiles.set(key, inspected);
-  }
-  return inspected;
+    } catch (cause) {
+      return { ok: false, problem: `${path} cannot be read (${(cause as NodeJS.ErrnoException).code ?? String(cause)})` };
+    }
+  });
 }
 
-/** Profiles by file path, size and modification time: a changed file is inspected again. */
-const inspectedFiles = new Map<string, Promise<InspectResult>>();
+const inspectedFiles = new FileMemo<InspectResult>();
 
 interface ConstantTensor {
   readonly name: string;

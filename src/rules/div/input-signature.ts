@@ -1,4 +1,4 @@
-import { submittedModelPath } from '../../division/submitted-model.ts';
+import { modelAndReference } from '../../division/submitted-model.ts';
 import { inspectModelFile, type GraphValue } from '../../harness/onnx/inspect.ts';
 import { defineRule } from '../rule.ts';
 
@@ -51,16 +51,9 @@ export default defineRule({
   },
   async check({ unit, harness, report }) {
     if (harness === undefined) return;
-    const model = submittedModelPath(harness.config, unit);
-    if (model === undefined) {
-      report({ messageId: 'noModel' });
-      return;
-    }
-    const reference = harness.config.references[unit.benchmark]?.model;
-    if (reference === undefined) {
-      report({ messageId: 'noReference', data: { benchmark: unit.benchmark } });
-      return;
-    }
+    const pair = modelAndReference(harness.config, unit, report);
+    if (pair === undefined) return;
+    const { model, reference } = pair;
     const [submitted, expected] = await Promise.all([inspectModelFile(model), inspectModelFile(reference)]);
     for (const [file, result] of [[model, submitted], [reference, expected]] as const) {
       if (!result.ok) {

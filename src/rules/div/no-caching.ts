@@ -34,7 +34,7 @@ export default defineRule({
         'Identical samples in flight at the same time complete together: {{together}} of {{pairs}} samples issued while an identical one was in flight completed at the same nanosecond as it, against {{neighbours}} of their distinct neighbours (exact one-sided test p = {{p}}). Coalescing identical queries is prohibited; batch samples without regard to which sample they are.',
       noTrace: 'This result has no LoadGen trace ({{trace}}), so the latencies of repeated samples cannot be compared. {{remaining}}.',
       unusableTrace: '{{trace}} cannot be used ({{reason}}). {{remaining}}.',
-      fewRepeats: 'The trace holds fewer than {{minimum}} repeated samples after warm-up to compare with first occurrences, too few to tell caching apart from chance.',
+      fewRepeats: 'The trace holds fewer than {{minimum}} repeated samples after warm-up to compare with first occurrences, too few to tell caching apart from chance. A longer run, or the trace of the whole run rather than a part of it, gives more pairs.',
       offlineUntestable:
         'An Offline run issues its samples at once and the loaded set over and over in a fixed order, so neither latencies nor completion times tell a cache or coalescing apart from legitimate batching and sorting. {{remaining}}.',
     },

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import { submittedModelPath } from '../../division/submitted-model.ts';
-import { compareWeights, type WeightFinding, type WeightIssue } from '../../division/weights.ts';
+import { modelAndReference } from '../../division/submitted-model.ts';
+import { compareWeights, type WeightEquivalenceResult, type WeightFinding, type WeightIssue } from '../../division/weights.ts';
+import { FileMemo } from '../../util/file-memo.ts';
 import { defineRule } from '../rule.ts';
 
 const SHOWN = 3;
@@ -10,12 +11,19 @@ function examples(findings: readonly WeightFinding[]): string {
   return findings.length > SHOWN ? `${shown.join('; ')}; and ${findings.length - SHOWN} more` : shown.join('; ');
 }
 
-async function readModel(path: string): Promise<Uint8Array | string> {
-  try {
-    return await readFile(path);
-  } catch (cause) {
-    return `${path} cannot be read (${(cause as NodeJS.ErrnoException).code ?? String(cause)})`;
-  }
+/** Both models decoded and compared once, however many results use the same pair. */
+const comparisons = new FileMemo<WeightEquivalenceResult>();
+
+function comparedWeights(model: string, reference: string): Promise<WeightEquivalenceResult> {
+  return comparisons.get([model, reference], async () => {
+    try {
+      const [submittedBytes, referenceBytes] = await Promise.all([readFile(model), readFile(reference)]);
+      return compareWeights(submittedBytes, referenceBytes);
+    } catch (cause) {
+      const { code, path } = cause as NodeJS.ErrnoException;
+      return { status: 'cannot-compare', reason: `${path ?? 'a model'} cannot be read (${code ?? String(cause)})` };
+    }
+  });
 }
 
 /** The issues that break model equivalence in the closed and network divisions; each is also its message id. */
@@ -50,22 +58,10 @@ export default defineRule({
   },
   async check({ unit, harness, report }) {
     if (harness === undefined) return;
-    const model = submittedModelPath(harness.config, unit);
-    if (model === undefined) {
-      report({ messageId: 'noModel' });
-      return;
-    }
-    const reference = harness.config.references[unit.benchmark]?.model;
-    if (reference === undefined) {
-      report({ messageId: 'noReference', data: { benchmark: unit.benchmark } });
-      return;
-    }
-    const [submittedBytes, referenceBytes] = await Promise.all([readModel(model), readModel(reference)]);
-    if (typeof submittedBytes === 'string' || typeof referenceBytes === 'string') {
-      report({ messageId: 'cannotCompare', data: { model, reason: typeof submittedBytes === 'string' ? submittedBytes : String(referenceBytes) } });
-      return;
-    }
-    const compared = compareWeights(submittedBytes, referenceBytes);
+    const pair = modelAndReference(harness.config, unit, report);
+    if (pair === undefined) return;
+    const { model, reference } = pair;
+    const compared = await comparedWeights(model, reference);
     if (compared.status === 'cannot-compare') {
       report({ messageId: 'cannotCompare', data: { model, reason: compared.reason.replace(/\.$/, '') } });
       return;
